@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ddim-explorer",
+    products: [
+        .library(name: "DDIM", targets: ["DDIM"]),
+        .library(name: "ToyWorld", targets: ["ToyWorld"]),
+        .library(name: "Canvas", targets: ["Canvas"]),
+        .executable(name: "ddim-explorer", targets: ["ddim-explorer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    ],
+    targets: [
+        // Layer 1: the scheduler core. No I/O except configuration JSON.
+        .target(
+            name: "DDIM",
+            dependencies: [.product(name: "Numerics", package: "swift-numerics")]
+        ),
+        // Layer 2: datasets, exact denoisers, chains, metrics.
+        .target(
+            name: "ToyWorld",
+            dependencies: ["DDIM", .product(name: "Numerics", package: "swift-numerics")]
+        ),
+        // Layer 3: pure terminal rendering (no ncurses).
+        .target(name: "Canvas", dependencies: ["DDIM"]),
+        // Layer 4: the explorer's model, update and view.
+        .target(name: "Explorer", dependencies: ["DDIM", "ToyWorld", "Canvas"]),
+        // Layer 5: ncurses (the only place that touches curses) and the CLI.
+        .target(name: "CCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "TerminalUI", dependencies: ["CCurses", "Canvas"]),
+        .executableTarget(
+            name: "ddim-explorer",
+            dependencies: [
+                "DDIM", "ToyWorld", "Canvas", "Explorer", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DDIMTests", dependencies: ["DDIM"], exclude: ["Fixtures"]),
+        .testTarget(name: "ToyWorldTests", dependencies: ["ToyWorld"]),
+        .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ddim-explorer"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

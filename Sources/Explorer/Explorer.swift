@@ -1,0 +1,2 @@
+@_exported import ToyWorld
+@_exported import Canvas

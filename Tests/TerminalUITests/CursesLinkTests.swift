@@ -1,0 +1,6 @@
+import Testing
+import TerminalUI
+
+@Test func cursesLibraryIsLinkedWithWideCharacters() {
+    #expect(TerminalUI.cursesVersion.hasPrefix("ncurses"))
+}
