@@ -73,7 +73,7 @@ import Foundation
         for start in starts {
             for length in lengths {
                 var filled = [Float](repeating: .nan, count: length)
-                filled.withUnsafeMutableBufferPointer { generator.fillNormals($0, startingAt: start) }
+                filled.withUnsafeMutableBufferPointer { generator.fillNormals($0, startingAt: start, vectorized: true) }
                 let scalar = (0..<length).map { generator.normal(at: start &+ UInt64($0)) }
                 #expect(filled.map(\.bitPattern) == scalar.map(\.bitPattern), "start \(start), length \(length)")
             }
@@ -84,7 +84,7 @@ import Foundation
         let generator = PhiloxGenerator(seed: 2024, stream: 1)
         let count = 200_003
         var filled = [Float](repeating: .nan, count: count)
-        filled.withUnsafeMutableBufferPointer { generator.fillNormals($0, startingAt: 7) }
+        filled.withUnsafeMutableBufferPointer { generator.fillNormals($0, startingAt: 7, vectorized: true) }
         var mismatches = 0
         for i in 0..<count where filled[i].bitPattern != generator.normal(at: 7 + UInt64(i)).bitPattern {
             mismatches += 1
