@@ -109,19 +109,19 @@ public struct Dataset: Sendable {
     ///
     /// An invalid bandwidth (negative or not finite) or unusable user points fall back to the
     /// default; use ``makeExactDenoiser(bandwidth:)`` to get the error instead.
-    public func exactDenoiser(bandwidth: Float?) -> any Denoiser {
-        if let denoiser = try? makeExactDenoiser(bandwidth: bandwidth) { return denoiser }
-        if let denoiser = try? makeExactDenoiser(bandwidth: nil) { return denoiser }
-        return GaussianMixtureDenoiser(mixture: BuiltinMixtures.unitGaussian)
+    public func exactDenoiser(bandwidth: Float?, parallelism: Parallelism = .automatic) -> any Denoiser {
+        if let denoiser = try? makeExactDenoiser(bandwidth: bandwidth, parallelism: parallelism) { return denoiser }
+        if let denoiser = try? makeExactDenoiser(bandwidth: nil, parallelism: parallelism) { return denoiser }
+        return GaussianMixtureDenoiser(mixture: BuiltinMixtures.unitGaussian, parallelism: parallelism)
     }
 
-    /// Like ``exactDenoiser(bandwidth:)`` but throws for an invalid bandwidth or reference set.
-    public func makeExactDenoiser(bandwidth: Float?) throws(DenoiserError) -> any Denoiser {
+    /// Like ``exactDenoiser(bandwidth:parallelism:)`` but throws for an invalid bandwidth or reference set.
+    public func makeExactDenoiser(bandwidth: Float?, parallelism: Parallelism = .automatic) throws(DenoiserError) -> any Denoiser {
         if bandwidth == nil, case .mixture(let mixture) = source {
-            return GaussianMixtureDenoiser(mixture: mixture)
+            return GaussianMixtureDenoiser(mixture: mixture, parallelism: parallelism)
         }
         let width = bandwidth ?? defaultBandwidth ?? 0
-        return try KernelDensityDenoiser(references: referencePoints, bandwidth: width)
+        return try KernelDensityDenoiser(references: referencePoints, bandwidth: width, parallelism: parallelism)
     }
 
     // MARK: User points
