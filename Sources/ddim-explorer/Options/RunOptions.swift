@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ToyWorld
 
 /// Every flag that decides one sampling run: the scheduler configuration, the data, the count, the seed
 /// and the noise source. Shared by `sample`, `interpolate`, `render` and `explore`.
@@ -34,7 +35,7 @@ struct RunOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Noise source: default (counter-based; the same numbers on any number of cores) or torch (torch.manual_seed + torch.randn on CPU, to match diffusers runs).",
                                valueName: "source"))
-    var noise: String?
+    var noise: NoiseKind?
 
     @Flag(help: "Recompute epsilon from the clipped x0 (use_clipped_model_output).")
     var useClippedModelOutput = false

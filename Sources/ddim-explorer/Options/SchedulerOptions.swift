@@ -3,7 +3,8 @@ import DDIM
 import Foundation
 
 /// The scheduler flags: a diffusers `scheduler_config.json` to start from and one flag per option.
-/// A flag that is left out keeps the file's value (or diffusers' default), so explicit flags override the file.
+/// A flag that is left out keeps the file's value (or the default), so explicit flags override the file.
+/// Without a file the defaults are diffusers' `DDIMScheduler()` defaults, except that clipping is off.
 ///
 /// ```
 /// ddim-explorer sample --scheduler-config Assets/schedulers/stable-diffusion-v1.json --spacing trailing
@@ -38,7 +39,8 @@ struct SchedulerOptions: ParsableArguments {
                                valueName: "type"))
     var predictionType: PredictionType?
 
-    @Flag(inversion: .prefixedNo, help: "Clip the predicted x0 to [-clip-range, clip-range] (clip_sample; diffusers' default is on).")
+    @Flag(inversion: .prefixedNo,
+          help: "Clip the predicted x0 to [-clip-range, clip-range] (clip_sample). Default: off, unlike diffusers, because the toy data reaches beyond [-1, 1]; a config file's value is kept.")
     var clip: Bool?
 
     @Option(help: ArgumentHelp("Clipping range (clip_sample_range). Default: 1.", valueName: "value"))
@@ -74,9 +76,17 @@ struct SchedulerOptions: ParsableArguments {
 
     init() {}
 
-    /// The configuration: the file (or diffusers' defaults) with every given flag applied, validated.
+    /// The configuration without a file: diffusers' `DDIMScheduler()` defaults except `clip_sample`, which is
+    /// off because the toy datasets reach beyond [-1, 1] (pass `--clip` to see what clipping does to them).
+    static var toyDefaults: DDIMConfiguration {
+        var configuration = DDIMConfiguration()
+        configuration.clipSample = false
+        return configuration
+    }
+
+    /// The configuration: the file (or ``toyDefaults``) with every given flag applied, validated.
     func configuration() throws -> DDIMConfiguration {
-        var configuration = try schedulerConfig.map(Self.loadConfiguration) ?? DDIMConfiguration()
+        var configuration = try schedulerConfig.map(Self.loadConfiguration) ?? Self.toyDefaults
         try apply(to: &configuration)
         try configuration.validate()
         return configuration
