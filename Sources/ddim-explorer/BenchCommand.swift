@@ -32,6 +32,13 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("diffusers timings (JSON from Tests/Scripts/bench_diffusers.py) to compare with.", valueName: "file"))
     var diffusers: String?
 
+    enum Group: String, ExpressibleByArgument, CaseIterable {
+        case step, noise, toyworld, canvas
+    }
+
+    @Option(help: ArgumentHelp("Run only these groups (repeatable): step (with the memory bound), noise, toyworld, canvas."))
+    var only: [Group] = []
+
     @Option(help: "Threads for the step and the bound (default: active processors).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -53,9 +60,21 @@ struct BenchCommand: ParsableCommand {
         let timer = BenchTimer(samples: sampleCount, minimumSampleSeconds: quick ? 0.001 : 0.01)
         let sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, 1_000_000]
 
+        let groups = only.isEmpty ? Set(Group.allCases) : Set(only)
         var rows: [BenchRow] = []
-        rows += try StepBenchmarks(sizes: sizes, threads: threads).run(timer: timer)
-        rows += try NoiseBenchmarks(count: quick ? 100_000 : 2_000_000).run(timer: timer)
+        if groups.contains(.step) {
+            rows += try StepBenchmarks(sizes: sizes, threads: threads).run(timer: timer)
+        }
+        if groups.contains(.noise) {
+            rows += try NoiseBenchmarks(count: quick ? 100_000 : 2_000_000).run(timer: timer)
+        }
+        if groups.contains(.toyworld) {
+            rows += try ToyWorldBenchmarks(points: quick ? 50 : 10_000, steps: quick ? 10 : 50, showTargets: !quick)
+                .run(timer: timer)
+        }
+        if groups.contains(.canvas) {
+            rows += CanvasBenchmarks(points: quick ? 10_000 : 100_000, showTargets: !quick).run(timer: timer)
+        }
 
         if let diffusersTimings {
             for index in rows.indices where rows[index].group == "step" {

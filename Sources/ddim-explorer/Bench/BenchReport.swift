@@ -34,14 +34,15 @@ struct BenchReport: Codable, Sendable {
             + (settings.quick ? ", --quick" : ""))
         if let diffusersSource { lines.append("diffusers column: \(diffusersSource)") }
         lines.append("")
-        lines.append("| Benchmark | N | eta | median ms | throughput | × bound | diffusers ms | speed-up | target |")
-        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+        lines.append(Self.header)
+        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
         for row in rows {
             let cells = [
                 row.name,
                 Self.count(row.size),
                 row.eta.map { Self.trimmed($0) } ?? "",
                 Self.milliseconds(row.medianMilliseconds),
+                Self.milliseconds(row.minimumMilliseconds),
                 Self.rate(row.itemsPerSecond) + (row.group == "noise" ? " values/s" : " points/s"),
                 row.group == "memory" ? "1 (bound)" : row.ratioToBound.map { String(format: "%.2f", $0) } ?? "",
                 row.diffusersMilliseconds.map(Self.milliseconds) ?? "",
@@ -52,6 +53,9 @@ struct BenchReport: Codable, Sendable {
         }
         return lines.joined(separator: "\n")
     }
+
+    /// The table's header line.
+    static let header = "| Benchmark | N | eta | median ms | best ms | throughput | × bound | diffusers ms | speed-up | target |"
 
     /// Three significant digits, never exponent notation.
     static func milliseconds(_ value: Double) -> String {
