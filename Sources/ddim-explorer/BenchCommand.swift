@@ -55,6 +55,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        let loadAverage = Self.loadAverage()
         let diffusersTimings = try diffusers.map { try DiffusersTimings(contentsOf: URL(fileURLWithPath: $0)) }
         let sampleCount = samples ?? (quick ? 3 : 15)
         let timer = BenchTimer(samples: sampleCount, minimumSampleSeconds: quick ? 0.001 : 0.01)
@@ -85,13 +86,21 @@ struct BenchCommand: ParsableCommand {
             }
         }
         let report = BenchReport(
-            settings: .init(threads: threads, samples: sampleCount, quick: quick, optimized: Self.isOptimizedBuild),
+            settings: .init(threads: threads, samples: sampleCount, quick: quick, optimized: Self.isOptimizedBuild,
+                            loadAverage: loadAverage),
             rows: rows,
             diffusersSource: diffusersTimings.map {
                 "diffusers \($0.diffusers) DDIMScheduler.step, torch \($0.torch) CPU, \($0.threads) threads"
             }
         )
         print(format == .json ? try report.json() : report.markdown())
+    }
+
+    /// "1.02 0.85 0.60" from /proc/loadavg, or nil where it does not exist.
+    static func loadAverage() -> String? {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
+        let fields = text.split(separator: " ").prefix(3)
+        return fields.count == 3 ? fields.joined(separator: " ") : nil
     }
 
     static var isOptimizedBuild: Bool {

@@ -14,7 +14,7 @@ import Testing
         // --quick: bound plus eta 0 and 1 steps for two sizes, noise, denoisers, sampling, raster.
         let steps = tableRows.filter { $0.hasPrefix("| DDIMScheduler.step |") }
         #expect(steps.count == 4)
-        #expect(tableRows.filter { $0.hasPrefix("| memory bound") }.count == 2)
+        #expect(tableRows.filter { $0.hasPrefix("| memory bound") }.count == 4)
         #expect(tableRows.contains { $0.hasPrefix("| PhiloxGenerator.fillNormals") })
         #expect(tableRows.contains { $0.hasPrefix("| exact denoiser: kernel density") })
         #expect(tableRows.contains { $0.hasPrefix("| exact denoiser: Gaussian mixture") })
