@@ -132,3 +132,24 @@ struct CountingSource: GaussianSource {
         #expect(schedulers[0].timesteps == schedulers[1].timesteps.reversed())
     }
 }
+
+@Suite struct ReusedOutputTests {
+    @Test func stepIntoReusesStorageAndGivesTheSameResult() throws {
+        var scheduler = try DDIMScheduler()
+        try scheduler.setTimesteps(10)
+        let x = StepPropertyTests.randomBatch(rows: 300, dimension: 2, seed: 1)
+        let e = StepPropertyTests.randomBatch(rows: 300, dimension: 2, seed: 2)
+        var out = SchedulerOutput.empty
+        try scheduler.step(modelOutput: e, timestep: 900, sample: x, into: &out)
+        #expect(out == (try scheduler.step(modelOutput: e, timestep: 900, sample: x)))
+        let address = out.prevSample.values.withUnsafeBufferPointer { $0.baseAddress }
+        var g = PhiloxGenerator(seed: 4)
+        try scheduler.step(modelOutput: e, timestep: 800, sample: x, eta: 1, generator: &g, into: &out)
+        #expect(out.prevSample.values.withUnsafeBufferPointer { $0.baseAddress } == address)
+        var h = PhiloxGenerator(seed: 4)
+        #expect(out == (try scheduler.step(modelOutput: e, timestep: 800, sample: x, eta: 1, generator: &h)))
+        let small = SampleBatch(count: 2, dimension: 3, values: [1, 2, 3, 4, 5, 6])
+        try scheduler.step(modelOutput: small, timestep: 800, sample: small, into: &out)
+        #expect(out.prevSample.count == 2 && out.prevSample.dimension == 3 && out.predOriginalSample.values.count == 6)
+    }
+}
