@@ -43,8 +43,10 @@ struct StepKernel: Sendable {
     /// The std of the added noise (used only when noise is given).
     var noiseScale: Float
 
-    /// Elements below which the pass runs on the calling thread.
+    /// Elements below which the pass runs on the calling thread: memory-bound passes need more
+    /// work to pay for waking threads than passes that generate their noise.
     static let parallelThreshold = 1 << 15
+    static let parallelThresholdWithGeneratedNoise = 1 << 13
     /// Elements per block: noise is generated into a stack buffer of this size.
     static let blockElements = 512
 
@@ -102,7 +104,9 @@ struct StepKernel: Sendable {
                            x: UnsafePointer<Float>, e: UnsafePointer<Float>, noise: StepNoise, z: UnsafePointer<Float>?,
                            prev: UnsafeMutablePointer<Float>, x0: UnsafeMutablePointer<Float>) {
         let total = rows * dimension
-        let chunks = total >= Self.parallelThreshold ? max(1, min(threads, rows)) : 1
+        let generatesNoise: Bool = { if case .philox = noise { return true } else { return false } }()
+        let threshold = generatesNoise ? Self.parallelThresholdWithGeneratedNoise : Self.parallelThreshold
+        let chunks = total >= threshold ? max(1, min(threads, rows)) : 1
         if chunks == 1 {
             runRows(0..<rows, dimension: dimension, x: x, e: e, noise: noise, z: z, prev: prev, x0: x0)
             return
