@@ -75,7 +75,11 @@ import Testing
     @Test func invalidOptionValues() {
         var config = DDIMConfiguration()
         config.numTrainTimesteps = 0
-        expectError(.invalidValue(field: "num_train_timesteps", value: "0", allowed: "an integer >= 1")) {
+        expectError(.invalidValue(field: "num_train_timesteps", value: "0", allowed: "an integer from 1 to 1000000")) {
+            _ = try DDIMScheduler(configuration: config)
+        }
+        config.numTrainTimesteps = 5_000_000_000
+        expectError(.invalidValue(field: "num_train_timesteps", value: "5000000000", allowed: "an integer from 1 to 1000000")) {
             _ = try DDIMScheduler(configuration: config)
         }
         config = DDIMConfiguration()
