@@ -85,10 +85,6 @@ static const int guarded_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV
 static struct sigaction previous_actions[GUARDED_COUNT];
 static int installed[GUARDED_COUNT];
 
-void ccurses_guard_save_termios(void) {
-    termios_saved = (tcgetattr(STDIN_FILENO, &saved_termios) == 0);
-}
-
 static void append_reset(const char *bytes) {
     if (bytes == NULL) return;
     size_t length = strlen(bytes);
@@ -127,13 +123,9 @@ static void guard_atexit(void) {
     }
 }
 
-void ccurses_guard_arm(void) {
+void ccurses_guard_prepare(void) {
+    termios_saved = (tcgetattr(STDIN_FILENO, &saved_termios) == 0);
     reset_length = 0;
-    append_reset("\033[?2026l\033[?1000l\033[?1002l\033[?1003l\033[?1006l");
-    append_reset(ccurses_terminfo_string("sgr0"));
-    append_reset(ccurses_terminfo_string("cnorm"));
-    append_reset(ccurses_terminfo_string("rmkx"));
-    append_reset(ccurses_terminfo_string("rmcup"));
     for (size_t i = 0; i < GUARDED_COUNT; i++) {
         struct sigaction current;
         installed[i] = 0;
@@ -149,14 +141,24 @@ void ccurses_guard_arm(void) {
         atexit(guard_atexit);
         atexit_registered = 1;
     }
+}
+
+void ccurses_guard_arm(void) {
+    reset_length = 0;
+    append_reset("\033[?2026l\033[?1000l\033[?1002l\033[?1003l\033[?1006l");
+    append_reset(ccurses_terminfo_string("sgr0"));
+    append_reset(ccurses_terminfo_string("cnorm"));
+    append_reset(ccurses_terminfo_string("rmkx"));
+    append_reset(ccurses_terminfo_string("rmcup"));
     guard_armed = 1;
 }
 
 void ccurses_guard_close(void) {
-    if (!guard_armed) return;
-    guard_armed = 0;
-    endwin();
-    if (termios_saved) tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_termios);
+    if (guard_armed) {
+        guard_armed = 0;
+        endwin();
+        if (termios_saved) tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_termios);
+    }
     for (size_t i = 0; i < GUARDED_COUNT; i++) {
         if (installed[i]) {
             sigaction(guarded_signals[i], &previous_actions[i], NULL);

@@ -55,8 +55,11 @@ public final class CursesTerminal {
         setlocale(LC_ALL, "")
         let codeset = String(cString: ccurses_codeset()).uppercased()
         let unicode = codeset == "UTF-8" || codeset == "UTF8"
-        ccurses_guard_save_termios()
-        guard ccurses_start() == 1 else { throw TerminalUnavailable(.cursesFailed(term: term ?? "")) }
+        ccurses_guard_prepare()
+        guard ccurses_start() == 1 else {
+            ccurses_guard_close()
+            throw TerminalUnavailable(.cursesFailed(term: term ?? ""))
+        }
         ccurses_guard_arm()
         return CursesTerminal(environment: environment, term: term ?? "", unicode: unicode, recorder: recorder)
     }

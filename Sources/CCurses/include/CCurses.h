@@ -52,13 +52,15 @@ int ccurses_get_mouse(int *x, int *y, mmask_t *state);
    Only call between refreshes: curses has flushed its own buffer by then. */
 void ccurses_write_raw(const char *bytes);
 
-/* Terminal guard: saves the cooked termios now (call before ccurses_start), and after start
-   installs handlers so that SIGINT/SIGTERM/SIGHUP/SIGQUIT and crash signals (SEGV, BUS, ILL, FPE,
-   ABRT) restore the terminal with async-signal-safe calls (write the reset sequences, tcsetattr the
-   saved termios) and then re-raise with the default action; an atexit hook calls endwin. */
-void ccurses_guard_save_termios(void);
+/* Terminal guard. prepare (before ccurses_start): saves the cooked termios and installs handlers
+   for SIGINT/SIGTERM/SIGHUP/SIGQUIT and the crash signals (SEGV, BUS, ILL, FPE, ABRT), before curses
+   so that it does not install its own; plus an atexit hook that calls endwin. arm (after start):
+   records the terminal's reset sequences. A handled signal restores the terminal with
+   async-signal-safe calls only (write the reset sequences, tcsetattr the saved termios), puts the
+   previous handler back and re-raises. */
+void ccurses_guard_prepare(void);
 void ccurses_guard_arm(void);
-/* Ends curses (endwin) if still active, disarms the guard and restores the previous handlers. */
+/* Ends curses (endwin) if armed, restores the termios, and puts the previous handlers back. */
 void ccurses_guard_close(void);
 /* 1 while curses is active and the guard armed. */
 int ccurses_guard_is_armed(void);
