@@ -12,7 +12,7 @@ struct CommandError: Error, CustomStringConvertible, Equatable {
 
     /// `--name value` is not allowed; `allowed` says what is.
     static func invalid(_ option: String, _ value: String, allowed: String) -> CommandError {
-        CommandError("invalid value '\(value)' for \(option): \(allowed)")
+        CommandError("invalid value '\(value)' for \(option); allowed: \(allowed)")
     }
 }
 
