@@ -79,13 +79,13 @@ import Testing
     }
 
     @Test func depthDetection() {
-        #expect(ColorDepth.detect(environment: ["NO_COLOR": "1", "COLORTERM": "truecolor"], colors: 256) == .monochrome)
-        #expect(ColorDepth.detect(environment: ["NO_COLOR": ""], colors: 256) == .palette256)
-        #expect(ColorDepth.detect(environment: ["COLORTERM": "24bit"], colors: 8) == .trueColor)
-        #expect(ColorDepth.detect(environment: [:], colors: 1 << 24) == .trueColor)
-        #expect(ColorDepth.detect(environment: [:], colors: 16) == .palette16)
-        #expect(ColorDepth.detect(environment: [:], colors: 8) == .palette8)
-        #expect(ColorDepth.detect(environment: [:], colors: nil) == .monochrome)
+        #expect(TerminalUI.ColorDepth.detect(environment: ["NO_COLOR": "1", "COLORTERM": "truecolor"], colors: 256) == .monochrome)
+        #expect(TerminalUI.ColorDepth.detect(environment: ["NO_COLOR": ""], colors: 256) == .palette256)
+        #expect(TerminalUI.ColorDepth.detect(environment: ["COLORTERM": "24bit"], colors: 8) == .trueColor)
+        #expect(TerminalUI.ColorDepth.detect(environment: [:], colors: 1 << 24) == .trueColor)
+        #expect(TerminalUI.ColorDepth.detect(environment: [:], colors: 16) == .palette16)
+        #expect(TerminalUI.ColorDepth.detect(environment: [:], colors: 8) == .palette8)
+        #expect(TerminalUI.ColorDepth.detect(environment: [:], colors: nil) == .monochrome)
     }
 }
 
