@@ -2,5 +2,5 @@ import Testing
 import TerminalUI
 
 @Test func cursesLibraryIsLinkedWithWideCharacters() {
-    #expect(TerminalUI.cursesVersion.hasPrefix("ncurses"))
+    #expect(CursesTerminal.cursesVersion.hasPrefix("ncurses"))
 }

@@ -1,7 +1,8 @@
 #ifndef CCURSES_H
 #define CCURSES_H
 /* The only header that includes curses. Wide-character support needs these two macros
-   before <curses.h>; SwiftPM drops the -D flags pkg-config reports, so they live here. */
+   before <curses.h>; SwiftPM drops the -D flags pkg-config reports, so they live here.
+   Everything below wraps what Swift cannot import (macros, globals); call it all from one thread. */
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
@@ -9,11 +10,59 @@
 #define NCURSES_WIDECHAR 1
 #endif
 #include <locale.h>
+#include <langinfo.h>
+#include <wchar.h>
 #include <ncursesw/curses.h>
 
-/* Accessors for curses globals, which Swift 6 rejects as shared mutable state. */
+/* Globals, which Swift 6 rejects as shared mutable state. */
 WINDOW *ccurses_stdscr(void);
 int ccurses_lines(void);
 int ccurses_cols(void);
+int ccurses_colors(void);
+int ccurses_color_pairs(void);
+
+/* Macro-built values. */
+attr_t ccurses_attr_normal(void);
+attr_t ccurses_attr_bold(void);
+attr_t ccurses_attr_dim(void);
+attr_t ccurses_attr_italic(void);
+attr_t ccurses_attr_underline(void);
+attr_t ccurses_attr_reverse(void);
+int ccurses_key_f(int n);
+mmask_t ccurses_button1_pressed(void);
+mmask_t ccurses_button1_clicked(void);
+mmask_t ccurses_button1_released(void);
+void ccurses_size(int *height, int *width);
+
+/* Starts curses on stdout/stdin with newterm (which, unlike initscr, returns instead of exiting
+   when the terminal type is unknown). Returns 1 on success. */
+int ccurses_start(void);
+/* The locale's character set, e.g. "UTF-8" (after setlocale). */
+const char *ccurses_codeset(void);
+/* A terminfo string capability, or NULL when absent or cancelled. */
+const char *ccurses_terminfo_string(const char *name);
+/* One cell: up to 5 wide characters (zero-terminated), attributes and an extended colour pair
+   (passed through setcchar's opts, so pairs above 255 work), written at (y, x). */
+int ccurses_put_cell(int y, int x, const wchar_t *text, attr_t attributes, int pair);
+/* Reads one key or character; returns OK, KEY_CODE_YES or ERR like get_wch. */
+int ccurses_get_wch(unsigned int *value);
+/* The last mouse event's cell and button state; returns 1 when one was read. */
+int ccurses_get_mouse(int *x, int *y, mmask_t *state);
+/* Writes raw bytes to the terminal (for sequences curses does not know, e.g. synchronized output).
+   Only call between refreshes: curses has flushed its own buffer by then. */
+void ccurses_write_raw(const char *bytes);
+
+/* Terminal guard. prepare (before ccurses_start): saves the cooked termios and installs handlers
+   for SIGINT/SIGTERM/SIGHUP/SIGQUIT and the crash signals (SEGV, BUS, ILL, FPE, ABRT), before curses
+   so that it does not install its own; plus an atexit hook that calls endwin. arm (after start):
+   records the terminal's reset sequences. A handled signal restores the terminal with
+   async-signal-safe calls only (write the reset sequences, tcsetattr the saved termios), puts the
+   previous handler back and re-raises. */
+void ccurses_guard_prepare(void);
+void ccurses_guard_arm(void);
+/* Ends curses (endwin) if armed, restores the termios, and puts the previous handlers back. */
+void ccurses_guard_close(void);
+/* 1 while curses is active and the guard armed. */
+int ccurses_guard_is_armed(void);
 
 #endif

@@ -1,0 +1,111 @@
+import Canvas
+import Foundation
+import Testing
+@testable import TerminalUI
+
+@Suite struct AnsiDiffEncoderTests {
+    let encoder = AnsiDiffEncoder(mapper: ColorMapper(depth: .palette256, directColor: false), unicode: true)
+
+    @Test func changedCellsBecomeCursorMovesColoursAndText() {
+        let old = Frame(width: 8, height: 2)
+        var new = old
+        new.put("hi", x: 3, y: 1, foreground: .palette(2), attributes: [.bold])
+        let text = encoder.encode(new, runs: FrameDiff.changedRuns(from: old, to: new), clearFirst: false)
+        #expect(text == "\u{1B}[2;4H\u{1B}[0;1;32mhi\u{1B}[0m")
+    }
+
+    @Test func styleIsOnlyRepeatedWhenItChanges() {
+        var frame = Frame(width: 4, height: 1)
+        frame.put("ab", x: 0, y: 0, foreground: .rgb(255, 0, 0), background: .palette(12))
+        frame.put("c", x: 2, y: 0)
+        let text = encoder.encode(frame, runs: [CellRun(y: 0, x: 0, count: 3)], clearFirst: false)
+        #expect(text == "\u{1B}[1;1H\u{1B}[0;38;5;196;104mab\u{1B}[0mc\u{1B}[0m")
+    }
+
+    @Test func fullFramesClearFirstAndSkipWideHalves() {
+        var frame = Frame(width: 3, height: 1)
+        frame.put("漢", x: 0, y: 0)
+        let text = encoder.encode(frame, runs: FrameDiff.changedRuns(from: nil, to: frame), clearFirst: true)
+        #expect(text == "\u{1B}[0m\u{1B}[H\u{1B}[2J\u{1B}[1;1H\u{1B}[0m漢 \u{1B}[0m")
+    }
+
+    @Test func trueColourIsWrittenAsRGB() {
+        let direct = AnsiDiffEncoder(mapper: ColorMapper(depth: .trueColor, directColor: true), unicode: true)
+        var frame = Frame(width: 1, height: 1)
+        frame.put("x", x: 0, y: 0, foreground: .rgb(1, 2, 3))
+        #expect(direct.encode(frame, runs: [CellRun(y: 0, x: 0, count: 1)], clearFirst: false) == "\u{1B}[1;1H\u{1B}[0;38;2;1;2;3mx\u{1B}[0m")
+    }
+}
+
+@Suite struct AsciicastTests {
+    @Test func jsonStringsEscapeQuotesBackslashesAndControls() {
+        #expect(AsciicastFormat.jsonString("a\"b\\c") == "\"a\\\"b\\\\c\"")
+        #expect(AsciicastFormat.jsonString("\u{1B}[0m\n") == "\"\\u001b[0m\\n\"")
+        #expect(AsciicastFormat.jsonString("⣿η") == "\"⣿η\"")
+    }
+
+    @Test func eventsHaveMicrosecondTimes() {
+        #expect(AsciicastFormat.event(seconds: 1.5, kind: "o", data: "x") == "[1.500000, \"o\", \"x\"]")
+        #expect(AsciicastFormat.event(seconds: 0.000042, kind: "r", data: "80x24") == "[0.000042, \"r\", \"80x24\"]")
+    }
+
+    @Test func aRecordingIsValidAsciicastV2() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("terminalui-\(UInt64.random(in: 0...UInt64.max)).cast")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let recorder = try AsciicastRecorder(url: url)
+        recorder.start(width: 80, height: 24, timestamp: 1_700_000_000, environment: ["TERM": "xterm-256color", "HOME": "/root"])
+        recorder.output("\u{1B}[1;1Hhello \"world\"", at: 0.25)
+        recorder.resize(width: 100, height: 30, at: 1)
+        recorder.close()
+        recorder.output("ignored after close", at: 2)
+
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        let header = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(header["version"] as? Int == 2)
+        #expect(header["width"] as? Int == 80)
+        #expect(header["height"] as? Int == 24)
+        #expect(header["timestamp"] as? Int == 1_700_000_000)
+        #expect((header["env"] as? [String: String]) == ["TERM": "xterm-256color"])
+        let event = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [Any])
+        #expect(event.count == 3)
+        #expect(event[1] as? String == "o")
+        #expect(event[2] as? String == "\u{1B}[1;1Hhello \"world\"")
+        #expect(lines[2] == "[1.000000, \"r\", \"100x30\"]")
+    }
+
+    @Test func anUnwritableRecordingPathIsATypedError() {
+        #expect(throws: TerminalUnavailable.self) {
+            _ = try AsciicastRecorder(url: URL(fileURLWithPath: "/nonexistent-dir/x/session.cast"))
+        }
+    }
+}
+
+@Suite struct TerminalUnavailableTests {
+    @Test func missingTTYOrUsableTermIsRefusedWithAHeadlessHint() {
+        #expect(throws: TerminalUnavailable(.notATerminal(stream: "standard input"))) {
+            try TerminalUnavailable.check(stdinIsTTY: false, stdoutIsTTY: true, term: "xterm")
+        }
+        #expect(throws: TerminalUnavailable(.notATerminal(stream: "standard output"))) {
+            try TerminalUnavailable.check(stdinIsTTY: true, stdoutIsTTY: false, term: "xterm")
+        }
+        #expect(throws: TerminalUnavailable(.terminalTypeUnset)) {
+            try TerminalUnavailable.check(stdinIsTTY: true, stdoutIsTTY: true, term: "")
+        }
+        #expect(throws: TerminalUnavailable(.terminalTooLimited(term: "dumb"))) {
+            try TerminalUnavailable.check(stdinIsTTY: true, stdoutIsTTY: true, term: "dumb")
+        }
+        let message = TerminalUnavailable(.notATerminal(stream: "standard input")).description
+        #expect(message.contains("render") && message.contains("sample") && message.contains("standard input"))
+    }
+
+    @Test func aUsableTerminalPasses() throws {
+        try TerminalUnavailable.check(stdinIsTTY: true, stdoutIsTTY: true, term: "xterm-256color")
+    }
+
+    @Test func openingWithoutATTYThrowsInsteadOfStartingCurses() {
+        // `swift test` runs with standard output piped, so this must refuse cleanly.
+        guard isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 else { return }
+        #expect(throws: TerminalUnavailable.self) { _ = try CursesTerminal.open(recordingTo: nil) }
+    }
+}
