@@ -33,10 +33,10 @@ struct BenchCommand: ParsableCommand {
     var diffusers: String?
 
     enum Group: String, ExpressibleByArgument, CaseIterable {
-        case step, noise, toyworld, canvas
+        case step, noise, toyworld, canvas, explorer
     }
 
-    @Option(help: ArgumentHelp("Run only these groups (repeatable): step (with the memory bound), noise, toyworld, canvas."))
+    @Option(help: ArgumentHelp("Run only these groups (repeatable): step (with the memory bound), noise, toyworld, canvas, explorer."))
     var only: [Group] = []
 
     @Option(help: "Threads for the step and the bound (default: active processors).")
@@ -75,6 +75,9 @@ struct BenchCommand: ParsableCommand {
         }
         if groups.contains(.canvas) {
             rows += CanvasBenchmarks(points: quick ? 10_000 : 100_000, showTargets: !quick).run(timer: timer)
+        }
+        if groups.contains(.explorer) {
+            rows += ExplorerBenchmarks(points: quick ? 100 : 10_000, showTargets: !quick).run(timer: timer)
         }
 
         if let diffusersTimings {

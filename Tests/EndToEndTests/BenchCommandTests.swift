@@ -20,6 +20,7 @@ import Testing
         #expect(tableRows.contains { $0.hasPrefix("| exact denoiser: Gaussian mixture") })
         #expect(tableRows.contains { $0.contains("-step DDIM sample") })
         #expect(tableRows.contains { $0.hasPrefix("| rasterize into 200x60 cells") })
+        #expect(tableRows.contains { $0.hasPrefix("| explorer frame while playing") })
         for row in steps {
             let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             #expect(Double(cells[3]).map { $0 > 0 } == true, "median of \(row)")
