@@ -12,8 +12,9 @@ import Testing
         // Every row has the ten columns of the header.
         for row in tableRows { #expect(row.split(separator: "|", omittingEmptySubsequences: false).count == 12, "\(row)") }
         // --quick: bound plus eta 0 and 1 steps for two sizes, noise, denoisers, sampling, raster.
-        let steps = tableRows.filter { $0.hasPrefix("| DDIMScheduler.step |") }
-        #expect(steps.count == 4)
+        let steps = tableRows.filter { $0.hasPrefix("| DDIMScheduler.step") }
+        #expect(steps.count == 8)
+        #expect(steps.filter { $0.hasPrefix("| DDIMScheduler.step(into:)") }.count == 4)
         #expect(tableRows.filter { $0.hasPrefix("| memory bound") }.count == 4)
         #expect(tableRows.contains { $0.hasPrefix("| PhiloxGenerator.fillNormals") })
         #expect(tableRows.contains { $0.hasPrefix("| exact denoiser: kernel density") })
@@ -42,7 +43,7 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let rows = try #require(object["rows"] as? [[String: Any]])
         let compared = rows.filter { $0["diffusersMilliseconds"] != nil }
-        #expect(compared.count == 2)
+        #expect(compared.count == 4)
         for row in compared {
             let median = try #require(row["medianMilliseconds"] as? Double)
             let diffusersMs = try #require(row["diffusersMilliseconds"] as? Double)
