@@ -94,6 +94,7 @@ struct BenchCommand: ParsableCommand {
             rows: rows,
             diffusersSource: diffusersTimings.map {
                 "diffusers \($0.diffusers) DDIMScheduler.step, torch \($0.torch) CPU, \($0.threads) threads"
+                    + ($0.loadAverage.map { ", load average " + $0.map { String(format: "%.2f", $0) }.joined(separator: " ") } ?? "")
             }
         )
         print(format == .json ? try report.json() : report.markdown())
