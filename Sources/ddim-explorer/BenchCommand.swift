@@ -26,7 +26,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "A fast smoke run: small sizes, few samples.")
     var quick = false
 
-    @Option(help: "Output format: markdown or json.")
+    @Option(help: "Output format.")
     var format: Format = .markdown
 
     @Option(help: ArgumentHelp("diffusers timings (JSON from Tests/Scripts/bench_diffusers.py) to compare with.", valueName: "file"))
