@@ -141,7 +141,7 @@ struct DenoiserTests {
 
     @Test func resultsDoNotDependOnChunking() throws {
         var g = PhiloxGenerator(seed: 12)
-        let x = SampleBatch.randomNormal(count: 1003, dimension: 2, using: &g)
+        let x = SampleBatch.randomNormal(count: 203, dimension: 2, using: &g)
         let references = Dataset.builtin(.swissRoll).referencePoints
         let outputs = try [1, 2, 3, 8].map { chunks -> [SampleBatch] in
             let p = Parallelism(chunks: chunks, minimumRowsPerChunk: 1)
