@@ -5,15 +5,15 @@ import ToyWorld
 /// Benchmarks, not timed tests: they only run with `TOYWORLD_BENCH=1` and print their timings.
 ///
 ///     TOYWORLD_BENCH=1 swift test -c release --filter ToyWorldBenchmarks
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["TOYWORLD_BENCH"] == "1"))
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["TOYWORLD_BENCH"] == "1"))
 struct ToyWorldBenchmarks {
     /// Best wall time of `repeats` runs, in milliseconds.
-    static func bestTime(repeats: Int, _ body: () -> Float) -> (milliseconds: Double, check: Float) {
+    static func bestTime(repeats: Int, _ body: () throws -> Float) rethrows -> (milliseconds: Double, check: Float) {
         var best = Double.infinity
         var check: Float = 0
         for _ in 0..<repeats {
             let start = DispatchTime.now().uptimeNanoseconds
-            check += body()
+            check += try body()
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
         return (best, check)
@@ -41,6 +41,31 @@ struct ToyWorldBenchmarks {
                 denoiser.modelOutput(for: x, alphaProduct: 0.5, predictionType: .epsilon).values[0]
             }
             print("BENCH gmm \(kind.rawValue) 10000 points: \(String(format: "%.3f", r.milliseconds)) ms (check \(r.check))")
+        }
+    }
+
+    @Test func fiftyStepChain10kPoints() throws {
+        for kind in [DatasetKind.eightGaussians, .twoMoons] {
+            for eta: Float in [0, 1] {
+                let settings = RunSettings(dataset: kind, count: 10_000, seed: 1, steps: 50, eta: eta)
+                let r = try Self.bestTime(repeats: kind == .twoMoons ? 1 : 5) {
+                    var chain = try SamplingChain(settings: settings)
+                    try chain.runToEnd()
+                    return chain.current.values[0]
+                }
+                print("BENCH chain \(kind.rawValue) 10000 points 50 steps eta \(eta): \(String(format: "%.1f", r.milliseconds)) ms")
+            }
+        }
+    }
+
+    @Test func metrics() {
+        let dataset = Dataset.builtin(.twoMoons)
+        for n in [1000, 2000] {
+            let x = dataset.sample(count: n, seed: 1), y = dataset.sample(count: n, seed: 2)
+            let mmd = Self.bestTime(repeats: 3) { SampleQuality.mmd(x, y) }
+            let pr = Self.bestTime(repeats: 3) { SampleQuality.precisionRecall(generated: x, data: y).precision }
+            let all = Self.bestTime(repeats: 3) { SampleQuality.evaluate(generated: x, dataset: dataset, seed: 0).mmd }
+            print("BENCH metrics n=\(n): mmd \(String(format: "%.2f", mmd.milliseconds)) ms, precision/recall \(String(format: "%.2f", pr.milliseconds)) ms, full report \(String(format: "%.2f", all.milliseconds)) ms")
         }
     }
 }
