@@ -72,4 +72,17 @@ struct SampleQualityTests {
         broken[0, 0] = .nan
         #expect(SampleQuality.mmd(broken, generated).isNaN)
     }
+
+    @Test func aReusedReferenceScoresLikeTheOneShotFunctions() {
+        let dataset = Dataset.builtin(.circles)
+        let reference = SampleQuality.Reference(dataset: dataset, count: 200, seed: 3)
+        var g = PhiloxGenerator(seed: 5)
+        let generated = SampleBatch.randomNormal(count: 200, dimension: 2, using: &g)
+        let report = reference.evaluate(generated)
+        #expect(abs(report.mmd - SampleQuality.mmd(generated, reference.data)) < 1e-6)
+        #expect(report.noiseFloor == SampleQuality.noiseFloor(of: dataset, count: 200, seed: 3))
+        let pr = SampleQuality.precisionRecall(generated: generated, data: reference.data)
+        #expect(report.precision == pr.precision && report.recall == pr.recall)
+        #expect(report == SampleQuality.evaluate(generated: generated, dataset: dataset, seed: 3))
+    }
 }
