@@ -128,7 +128,6 @@ public enum SampleQuality {
         var rowSums = [Double](repeating: 0, count: a.count)
         // e0 = exp(-d²/(2*2²)) in base 2; each squaring halves sigma² (sigma / sqrt 2).
         let factor = SIMD8<Float>(repeating: -FastExp.log2e / 8)
-        let negligible = SIMD8<Float>(repeating: 0x1p-60)
         a.values.withUnsafeBufferPointer { points in
             rowSums.withUnsafeMutableBufferPointer { sums in
                 nonisolated(unsafe) let points = points
@@ -142,9 +141,7 @@ public enum SampleQuality {
                             var e = FastExp.exp2NonPositive(FastExp.clampedArgument((dx * dx + dy * dy) * factor))
                             var k = e
                             for _ in 1..<7 {
-                                // Kept above 2^-60 so no product is ever a slow subnormal (error < 2^-60).
                                 e = e * e
-                                e = e.replacing(with: negligible, where: e .< negligible)
                                 k += e
                             }
                             total += k * blocks.valid[block]
