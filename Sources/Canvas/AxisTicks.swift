@@ -36,8 +36,7 @@ public struct AxisTicks: Sendable, Hashable {
     public var labels: [String] { values.map { Self.label($0, step: step) } }
 
     public static func label(_ value: Float, step: Float) -> String {
-        let magnitude = max(abs(value), step)
-        if magnitude >= 1e5 || (step < 1e-3 && value != 0) { return String(format: "%.0e", Double(value)) }
+        if max(abs(value), step) >= 1e5 || step < 1e-3 { return value == 0 ? "0" : String(format: "%.0e", Double(value)) }
         let decimals = max(0, Int(-floor(log10(Double(step)) + 1e-9)))
         return String(format: "%.\(decimals)f", Double(value))
     }

@@ -4,7 +4,7 @@
 ///
 /// ```swift
 /// Sparkline([3, 1, 4, 1, 5, 9, 2, 6]).draw(into: &frame, rect: Rect(x: 0, y: 0, width: 8, height: 1))
-/// // "▃▁▄▁▅█▂▆"
+/// // "▃▁▄▁▄█▂▅"
 /// ```
 public struct Sparkline: Sendable, Hashable {
     public var values: [Float]
