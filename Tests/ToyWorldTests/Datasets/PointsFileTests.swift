@@ -8,6 +8,7 @@ struct PointsFileTests {
         #expect(try PointsFile.parse("1\t2\r\n-3.5\t0.4\r\n", name: "f").values == expected)
         #expect(try PointsFile.parse("1; 2\n-3.5 ;0.4", name: "f").values == expected)
         #expect(try PointsFile.parse("  1   2\n-3.5 0.4\n", name: "f").values == expected)
+        #expect(try PointsFile.parse("\u{FEFF}1,2\n-3.5,0.4", name: "f").values == expected)   // byte-order mark
     }
 
     @Test func skipsHeaderCommentsAndBlankLines() throws {
