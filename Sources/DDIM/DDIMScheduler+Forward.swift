@@ -1,0 +1,42 @@
+extension DDIMScheduler {
+    /// The forward process q(x_t | x₀): √ᾱ_t · x₀ + √(1 − ᾱ_t) · ε (diffusers' `add_noise`).
+    ///
+    /// `timesteps` has one entry per row, or a single entry for every row.
+    ///
+    /// ```swift
+    /// let noisy = try scheduler.addNoise(x0, noise: z, timesteps: [999])
+    /// ```
+    public func addNoise(_ originalSamples: SampleBatch, noise: SampleBatch, timesteps: [Int]) throws(DDIMError) -> SampleBatch {
+        try rowwise(originalSamples, noise, timesteps: timesteps, field: "noise") { sa, sb, x, z in sa * x + sb * z }
+    }
+
+    /// The velocity target v = √ᾱ_t · ε − √(1 − ᾱ_t) · x₀ (diffusers' `get_velocity`).
+    ///
+    /// ```swift
+    /// let v = try scheduler.velocity(sample: x0, noise: z, timesteps: [500])
+    /// ```
+    public func velocity(sample: SampleBatch, noise: SampleBatch, timesteps: [Int]) throws(DDIMError) -> SampleBatch {
+        try rowwise(sample, noise, timesteps: timesteps, field: "noise") { sa, sb, x, z in sa * z - sb * x }
+    }
+
+    private func rowwise(_ sample: SampleBatch, _ noise: SampleBatch, timesteps: [Int], field: String,
+                         _ combine: (Float, Float, Float, Float) -> Float) throws(DDIMError) -> SampleBatch {
+        try Self.checkShape(noise, field: field, like: sample)
+        guard timesteps.count == 1 || timesteps.count == sample.count else {
+            throw .timestepCountMismatch(count: timesteps.count, rows: sample.count)
+        }
+        for t in timesteps where t < 0 || t >= alphasCumprod.count {
+            throw .timestepOutOfRange(t, numTrainTimesteps: alphasCumprod.count)
+        }
+        let d = sample.dimension
+        var values = [Float](repeating: 0, count: sample.values.count)
+        for row in 0..<sample.count {
+            let alphaProd = alphasCumprod[timesteps.count == 1 ? timesteps[0] : timesteps[row]]
+            let sa = alphaProd.squareRoot(), sb = (1 - alphaProd).squareRoot()
+            for i in (row * d)..<((row + 1) * d) {
+                values[i] = combine(sa, sb, sample.values[i], noise.values[i])
+            }
+        }
+        return SampleBatch(count: sample.count, dimension: d, values: values)
+    }
+}

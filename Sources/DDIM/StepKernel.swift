@@ -1,0 +1,257 @@
+import Dispatch
+import Foundation
+
+/// How the predicted x₀ is kept in range.
+enum SampleBounding: Sendable, Equatable {
+    case none
+    /// Clamp to ±range (`clip_sample`).
+    case clip(Float)
+    /// Dynamic thresholding per row (`thresholding`).
+    case threshold(ratio: Float, maxValue: Float)
+}
+
+/// Where the noise of a stochastic step comes from.
+enum StepNoise {
+    case none
+    /// A noise batch of the sample's shape, already drawn.
+    case values([Float])
+    /// Counter-based normals produced inside the pass: element i gets `generator.normal(at: position + i)`.
+    case philox(PhiloxGenerator)
+}
+
+/// One DDIM update applied element by element in a single fused pass over the batch:
+///
+///     x̂₀ = from (x, model output) by prediction type, then clipped or thresholded
+///     ε̂  = from (x, model output), or re-derived from the clipped x̂₀
+///     x' = x0Coefficient · x̂₀ + directionCoefficient · ε̂ (+ noiseScale · z)
+///
+/// The arithmetic follows diffusers' tensor expressions operation by operation in float32, so the
+/// results equal diffusers' to rounding (usually bit for bit). Work is split by rows across cores
+/// above ``parallelThreshold`` elements; each element's value does not depend on the split.
+struct StepKernel: Sendable {
+    var prediction: PredictionType
+    var bounding: SampleBounding
+    var useClippedModelOutput: Bool
+    /// alpha_prod_t ** 0.5
+    var sqrtAlpha: Float
+    /// beta_prod_t ** 0.5
+    var sqrtBeta: Float
+    /// alpha_prod_t_prev ** 0.5
+    var x0Coefficient: Float
+    /// (1 - alpha_prod_t_prev - std_dev_t**2) ** 0.5
+    var directionCoefficient: Float
+    /// The std of the added noise (used only when noise is given).
+    var noiseScale: Float
+
+    /// Elements below which the pass runs on the calling thread.
+    static let parallelThreshold = 1 << 15
+    /// Elements per block: noise is generated into a stack buffer of this size.
+    static let blockElements = 512
+
+    /// Runs the pass over `sample` and `modelOutput` (same shape) using at most `threads` threads.
+    func run(sample: SampleBatch, modelOutput: SampleBatch, noise: StepNoise, threads: Int) -> SchedulerOutput {
+        let rows = sample.count, dimension = sample.dimension
+        let total = rows * dimension
+        guard total > 0 else {
+            return SchedulerOutput(prevSample: sample, predOriginalSample: sample)
+        }
+        var x0Values: [Float] = []
+        let prevValues = [Float](unsafeUninitializedCapacity: total) { prevBuffer, prevCount in
+            x0Values = [Float](unsafeUninitializedCapacity: total) { x0Buffer, x0Count in
+                sample.values.withUnsafeBufferPointer { xBuffer in
+                    modelOutput.values.withUnsafeBufferPointer { eBuffer in
+                        withNoisePointer(noise) { zPointer in
+                            runChunks(rows: rows, dimension: dimension, threads: threads,
+                                      x: xBuffer.baseAddress!, e: eBuffer.baseAddress!, noise: noise, z: zPointer,
+                                      prev: prevBuffer.baseAddress!, x0: x0Buffer.baseAddress!)
+                        }
+                    }
+                }
+                x0Count = total
+            }
+            prevCount = total
+        }
+        return SchedulerOutput(prevSample: SampleBatch(count: rows, dimension: dimension, values: prevValues),
+                               predOriginalSample: SampleBatch(count: rows, dimension: dimension, values: x0Values))
+    }
+
+    private func withNoisePointer<R>(_ noise: StepNoise, _ body: (UnsafePointer<Float>?) -> R) -> R {
+        if case .values(let values) = noise {
+            return values.withUnsafeBufferPointer { body($0.baseAddress) }
+        }
+        return body(nil)
+    }
+
+    private func runChunks(rows: Int, dimension: Int, threads: Int,
+                           x: UnsafePointer<Float>, e: UnsafePointer<Float>, noise: StepNoise, z: UnsafePointer<Float>?,
+                           prev: UnsafeMutablePointer<Float>, x0: UnsafeMutablePointer<Float>) {
+        let total = rows * dimension
+        let chunks = total >= Self.parallelThreshold ? max(1, min(threads, rows)) : 1
+        if chunks == 1 {
+            runRows(0..<rows, dimension: dimension, x: x, e: e, noise: noise, z: z, prev: prev, x0: x0)
+            return
+        }
+        nonisolated(unsafe) let (xs, es, zs, ps, x0s) = (x, e, z, prev, x0)
+        let kernel = self
+        let philox: PhiloxGenerator? = { if case .philox(let g) = noise { return g } else { return nil } }()
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let lower = rows * chunk / chunks, upper = rows * (chunk + 1) / chunks
+            let chunkNoise: StepNoise = philox.map { .philox($0) } ?? .none
+            kernel.runRows(lower..<upper, dimension: dimension, x: xs, e: es, noise: chunkNoise, z: zs, prev: ps, x0: x0s)
+        }
+    }
+
+    /// The pass over rows `rows`, block by block.
+    private func runRows(_ rows: Range<Int>, dimension: Int,
+                         x: UnsafePointer<Float>, e: UnsafePointer<Float>, noise: StepNoise, z: UnsafePointer<Float>?,
+                         prev: UnsafeMutablePointer<Float>, x0: UnsafeMutablePointer<Float>) {
+        let rowsPerBlock = max(1, Self.blockElements / max(1, dimension))
+        let capacity = rowsPerBlock * dimension
+        let needsScratch: Bool = { if case .philox = noise { return true } else { return false } }()
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: needsScratch ? capacity : 0) { noiseBlock in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: isThresholding ? dimension : 0) { rowScratch in
+                var row = rows.lowerBound
+                while row < rows.upperBound {
+                    let blockRows = min(rowsPerBlock, rows.upperBound - row)
+                    let start = row * dimension, count = blockRows * dimension
+                    var blockNoise: UnsafePointer<Float>? = z.map { $0 + start }
+                    if case .philox(let generator) = noise {
+                        let slice = UnsafeMutableBufferPointer(rebasing: noiseBlock[0..<count])
+                        generator.fillNormals(slice, startingAt: generator.position &+ UInt64(start))
+                        blockNoise = UnsafePointer(noiseBlock.baseAddress!)
+                    }
+                    if case .threshold(let ratio, let maxValue) = bounding {
+                        for r in 0..<blockRows {
+                            let offset = start + r * dimension
+                            thresholdRow(offset: offset, dimension: dimension, ratio: ratio, maxValue: maxValue,
+                                         scratch: rowScratch, x: x, e: e,
+                                         z: blockNoise.map { $0 + r * dimension }, prev: prev, x0: x0)
+                        }
+                    } else {
+                        elementwise(start: start, count: count, x: x, e: e, z: blockNoise, prev: prev, x0: x0)
+                    }
+                    row += blockRows
+                }
+            }
+        }
+    }
+
+    private var isThresholding: Bool {
+        if case .threshold = bounding { return true } else { return false }
+    }
+
+    /// The clip / no-clip pass over `count` elements from `start`; `z` is already offset to `start`.
+    private func elementwise(start: Int, count: Int, x: UnsafePointer<Float>, e: UnsafePointer<Float>, z: UnsafePointer<Float>?,
+                             prev: UnsafeMutablePointer<Float>, x0: UnsafeMutablePointer<Float>) {
+        let x = x + start, e = e + start, prev = prev + start, x0 = x0 + start
+        var low = -Float.infinity, high = Float.infinity, clips = false
+        if case .clip(let range) = bounding { (low, high, clips) = (-range, range, true) }
+        switch prediction {
+        case .epsilon:
+            loop(EpsilonPrediction.self, count: count, clips: clips, low: low, high: high, x: x, e: e, z: z, prev: prev, x0: x0)
+        case .sample:
+            loop(SamplePrediction.self, count: count, clips: clips, low: low, high: high, x: x, e: e, z: z, prev: prev, x0: x0)
+        case .vPrediction:
+            loop(VelocityPrediction.self, count: count, clips: clips, low: low, high: high, x: x, e: e, z: z, prev: prev, x0: x0)
+        }
+    }
+
+    @inline(__always)
+    private func loop<P: PredictionRule>(_ rule: P.Type, count: Int, clips: Bool, low: Float, high: Float,
+                                         x: UnsafePointer<Float>, e: UnsafePointer<Float>, z: UnsafePointer<Float>?,
+                                         prev: UnsafeMutablePointer<Float>, x0: UnsafeMutablePointer<Float>) {
+        let (sa, sb, c0, cd, cz) = (sqrtAlpha, sqrtBeta, x0Coefficient, directionCoefficient, noiseScale)
+        let rederive = useClippedModelOutput
+        if let z {
+            for i in 0..<count {
+                var (p0, eps) = P.split(x[i], e[i], sa, sb)
+                if clips { p0 = min(max(p0, low), high) }
+                if rederive { eps = (x[i] - sa * p0) / sb }
+                x0[i] = p0
+                prev[i] = (c0 * p0 + cd * eps) + cz * z[i]
+            }
+        } else {
+            for i in 0..<count {
+                var (p0, eps) = P.split(x[i], e[i], sa, sb)
+                if clips { p0 = min(max(p0, low), high) }
+                if rederive { eps = (x[i] - sa * p0) / sb }
+                x0[i] = p0
+                prev[i] = c0 * p0 + cd * eps
+            }
+        }
+    }
+
+    /// One row with dynamic thresholding: x̂₀ for the row, s = quantile(|x̂₀|, ratio) clamped to
+    /// [1, maxValue], x̂₀ = clamp(x̂₀, −s, s) / s, then the rest of the update.
+    private func thresholdRow(offset: Int, dimension: Int, ratio: Float, maxValue: Float,
+                              scratch: UnsafeMutableBufferPointer<Float>,
+                              x: UnsafePointer<Float>, e: UnsafePointer<Float>, z: UnsafePointer<Float>?,
+                              prev: UnsafeMutablePointer<Float>, x0: UnsafeMutablePointer<Float>) {
+        let x = x + offset, e = e + offset, prev = prev + offset, x0 = x0 + offset
+        for i in 0..<dimension {
+            let p0 = split(x[i], e[i]).x0
+            x0[i] = p0
+            scratch[i] = abs(p0)
+        }
+        let quantile = Self.torchQuantile(sortingInPlace: scratch, ratio: ratio)
+        let s = min(max(quantile, 1), maxValue)
+        for i in 0..<dimension {
+            let p0 = min(max(x0[i], -s), s) / s
+            var eps = split(x[i], e[i]).epsilon
+            if useClippedModelOutput { eps = (x[i] - sqrtAlpha * p0) / sqrtBeta }
+            x0[i] = p0
+            var value = x0Coefficient * p0 + directionCoefficient * eps
+            if let z { value = value + noiseScale * z[i] }
+            prev[i] = value
+        }
+    }
+
+    @inline(__always)
+    private func split(_ x: Float, _ e: Float) -> (x0: Float, epsilon: Float) {
+        switch prediction {
+        case .epsilon: return EpsilonPrediction.split(x, e, sqrtAlpha, sqrtBeta)
+        case .sample: return SamplePrediction.split(x, e, sqrtAlpha, sqrtBeta)
+        case .vPrediction: return VelocityPrediction.split(x, e, sqrtAlpha, sqrtBeta)
+        }
+    }
+
+    /// `torch.quantile(values, ratio)` with linear interpolation; sorts `values`. NaN if any is NaN.
+    static func torchQuantile(sortingInPlace buffer: UnsafeMutableBufferPointer<Float>, ratio: Float) -> Float {
+        var values = buffer
+        guard values.count > 0 else { return .nan }
+        if values.contains(where: { $0.isNaN }) { return .nan }
+        values.sort()
+        let rank = ratio * Float(values.count - 1)
+        let below = Int(rank), above = min(Int(rank.rounded(.up)), values.count - 1)
+        let weight = rank - Float(below)
+        let a = values[below], b = values[above]
+        // torch's lerp: a + w (b - a) for w < 0.5, else b - (b - a)(1 - w).
+        return weight < 0.5 ? a + weight * (b - a) : b - (b - a) * (1 - weight)
+    }
+}
+
+/// x̂₀ and ε̂ from the sample x and the model output, per prediction type, as diffusers writes them.
+protocol PredictionRule {
+    static func split(_ x: Float, _ output: Float, _ sqrtAlpha: Float, _ sqrtBeta: Float) -> (x0: Float, epsilon: Float)
+}
+
+enum EpsilonPrediction: PredictionRule {
+    @inline(__always)
+    static func split(_ x: Float, _ output: Float, _ sqrtAlpha: Float, _ sqrtBeta: Float) -> (x0: Float, epsilon: Float) {
+        ((x - sqrtBeta * output) / sqrtAlpha, output)
+    }
+}
+
+enum SamplePrediction: PredictionRule {
+    @inline(__always)
+    static func split(_ x: Float, _ output: Float, _ sqrtAlpha: Float, _ sqrtBeta: Float) -> (x0: Float, epsilon: Float) {
+        (output, (x - sqrtAlpha * output) / sqrtBeta)
+    }
+}
+
+enum VelocityPrediction: PredictionRule {
+    @inline(__always)
+    static func split(_ x: Float, _ output: Float, _ sqrtAlpha: Float, _ sqrtBeta: Float) -> (x0: Float, epsilon: Float) {
+        (sqrtAlpha * x - sqrtBeta * output, sqrtAlpha * output + sqrtBeta * x)
+    }
+}

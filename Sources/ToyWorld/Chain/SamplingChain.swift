@@ -1,0 +1,141 @@
+/// One DDIM sampling run, step by step, with every intermediate state kept so that going back
+/// (or replaying) is exact.
+///
+/// x_T is drawn from the seed, then each ``advance()`` asks the exact denoiser for the model output
+/// at the current level and takes one scheduler step. With ``NoiseKind/torch`` the noise is that of
+/// diffusers with `generator=torch.manual_seed(seed)`: one `randn` for x_T, then one `randn` of the
+/// batch's shape per stochastic step.
+///
+/// ```swift
+/// var chain = try SamplingChain(settings: RunSettings(dataset: .twoMoons, count: 1000, steps: 20))
+/// try chain.advance()                       // one step
+/// try chain.runToEnd()
+/// let final = chain.current                 // states[0] = x_T ... states[20] = the samples
+/// let guess = chain.predictedOriginals[0]   // x0 predicted at the first step
+/// chain.rewind(to: 5)                       // back to the state after 5 steps, exactly
+/// ```
+public struct SamplingChain: Sendable {
+    /// The settings the run was built from.
+    public let settings: RunSettings
+    /// The scheduler, with its timesteps set.
+    public let scheduler: DDIMScheduler
+    /// The timesteps in the order the chain visits them.
+    public let timesteps: [Int]
+    /// The model in the loop.
+    public let denoiser: any Denoiser
+    /// states[0] = x_T, states[k] = the points after k steps.
+    public private(set) var states: [SampleBatch]
+    /// predictedOriginals[k - 1] = the x0 the scheduler predicted at step k.
+    public private(set) var predictedOriginals: [SampleBatch]
+    /// True once any state or predicted x0 holds a NaN or an infinity.
+    public private(set) var hasNonFiniteValues: Bool
+
+    /// The noise source, before each step: noiseStates[k] is the generator at step k + 1.
+    private var noiseStates: [NoiseState]
+
+    enum NoiseState: Sendable {
+        case philox(PhiloxGenerator)
+        case torch(TorchGenerator)
+    }
+
+    /// Validates the settings, builds the scheduler (timesteps set to `settings.steps`) and the
+    /// exact denoiser, and draws x_T from the seed. `parallelism` only changes the speed.
+    public init(settings: RunSettings, parallelism: Parallelism = .automatic) throws {
+        guard settings.count > 0 else { throw SamplingChainError.invalidCount(settings.count) }
+        if let points = settings.userPoints, points.dimension != 2 {
+            throw SamplingChainError.userPointsNotTwoDimensional(points.dimension)
+        }
+        var scheduler = try DDIMScheduler(configuration: settings.configuration)
+        scheduler.maximumThreads = parallelism.chunks
+        try scheduler.setTimesteps(settings.steps)
+        _ = try scheduler.coefficients(timestep: scheduler.timesteps.first ?? 0, eta: settings.eta)
+        self.settings = settings
+        self.scheduler = scheduler
+        self.timesteps = scheduler.timesteps
+        self.denoiser = try settings.makeDataset().makeExactDenoiser(bandwidth: settings.bandwidth, parallelism: parallelism)
+        let initial: SampleBatch
+        let noise: NoiseState
+        switch settings.noise {
+        case .philox:
+            var generator = PhiloxGenerator(seed: settings.seed)
+            initial = .randomNormal(count: settings.count, dimension: 2, using: &generator)
+            noise = .philox(generator)
+        case .torch:
+            var generator = TorchGenerator(seed: settings.seed)
+            initial = .randomNormal(count: settings.count, dimension: 2, using: &generator)
+            noise = .torch(generator)
+        }
+        states = [initial]
+        predictedOriginals = []
+        noiseStates = [noise]
+        hasNonFiniteValues = !initial.isFinite
+    }
+
+    /// Number of steps taken so far.
+    public var stepIndex: Int { states.count - 1 }
+
+    /// True when every timestep has been visited.
+    public var isFinished: Bool { stepIndex >= timesteps.count }
+
+    /// The current points.
+    public var current: SampleBatch { states[states.count - 1] }
+
+    /// The timestep the next ``advance()`` starts from, nil when finished.
+    public var nextTimestep: Int? { isFinished ? nil : timesteps[stepIndex] }
+
+    /// Takes one step (does nothing when finished). Throws the scheduler's error (for example
+    /// zero terminal SNR with epsilon prediction at the top step) and leaves the chain unchanged.
+    public mutating func advance() throws {
+        guard !isFinished else { return }
+        let timestep = timesteps[stepIndex]
+        let sample = current
+        let output = denoiser.modelOutput(for: sample, alphaProduct: scheduler.alphaProduct(at: timestep),
+                                          predictionType: settings.configuration.predictionType)
+        let result: SchedulerOutput
+        var noise = noiseStates[stepIndex]
+        switch noise {
+        case .philox(var generator):
+            result = try scheduler.step(modelOutput: output, timestep: timestep, sample: sample, eta: settings.eta,
+                                        useClippedModelOutput: settings.useClippedModelOutput, generator: &generator)
+            noise = .philox(generator)
+        case .torch(var generator):
+            result = try scheduler.step(modelOutput: output, timestep: timestep, sample: sample, eta: settings.eta,
+                                        useClippedModelOutput: settings.useClippedModelOutput, generator: &generator)
+            noise = .torch(generator)
+        }
+        states.append(result.prevSample)
+        predictedOriginals.append(result.predOriginalSample)
+        noiseStates.append(noise)
+        if !result.prevSample.isFinite || !result.predOriginalSample.isFinite { hasNonFiniteValues = true }
+    }
+
+    /// Takes every remaining step.
+    public mutating func runToEnd() throws {
+        while !isFinished { try advance() }
+    }
+
+    /// Goes back to the state after `step` steps (clamped to the steps taken); advancing again
+    /// reproduces exactly the same states, noise included.
+    public mutating func rewind(to step: Int) {
+        let target = min(max(0, step), stepIndex)
+        states.removeSubrange((target + 1)...)
+        predictedOriginals.removeSubrange(target...)
+        noiseStates.removeSubrange((target + 1)...)
+        hasNonFiniteValues = states.contains { !$0.isFinite } || predictedOriginals.contains { !$0.isFinite }
+    }
+}
+
+/// Why a ``SamplingChain`` could not be built.
+public enum SamplingChainError: Error, Equatable, CustomStringConvertible {
+    case invalidCount(Int)
+    case userPointsNotTwoDimensional(Int)
+
+    public var description: String {
+        switch self {
+        case .invalidCount(let n):
+            return "count must be at least 1, got \(n)"
+        case .userPointsNotTwoDimensional(let d):
+            return "user points must be 2-D (x,y), got \(d) values per row"
+        }
+    }
+}

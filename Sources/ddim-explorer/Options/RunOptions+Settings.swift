@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import ToyWorld
+
+extension RunOptions {
+    /// The run these flags describe, checked: every error names the flag, the value and what is allowed.
+    func settings() throws -> RunSettings {
+        var settings = RunSettings()
+        settings.configuration = try scheduler.configuration()
+        if let steps {
+            let train = settings.configuration.numTrainTimesteps
+            guard steps >= 1, steps <= train else {
+                throw CommandError.invalid("--steps", "\(steps)", allowed: "1 ... \(train) (the number of training timesteps)")
+            }
+            settings.steps = steps
+        }
+        if let eta {
+            guard eta.isFinite, eta >= 0 else { throw CommandError.invalid("--eta", "\(eta)", allowed: "a finite value >= 0") }
+            settings.eta = eta
+        }
+        if let count {
+            guard count >= 1 else { throw CommandError.invalid("--count", "\(count)", allowed: "an integer >= 1") }
+            settings.count = count
+        }
+        if let seed { settings.seed = seed }
+        if let noise { settings.noise = noise }
+        settings.useClippedModelOutput = useClippedModelOutput
+        settings.bandwidth = try data.checkedBandwidth()
+        if let kind = try data.datasetKind() { settings.dataset = kind }
+        if let points = try data.userPoints() {
+            settings.userPoints = points
+            settings.userPointsName = data.data ?? settings.userPointsName
+        }
+        return settings
+    }
+}
+
+extension NoiseKind: ExpressibleByArgument {}

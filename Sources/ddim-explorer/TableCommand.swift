@@ -1,0 +1,150 @@
+import ArgumentParser
+import Foundation
+import ToyWorld
+
+/// `ddim-explorer table`: the DDIM paper's Table 1 and Table 2 on toy data with the exact denoiser.
+struct TableCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "table",
+        abstract: "Reproduce the DDIM paper's Table 1 (quality vs eta and steps) and Table 2 (inversion error) on toy data.",
+        discussion: """
+        Table 1: for eta = 0, 0.2, 0.5, 1 and the paper's large variance sigma-hat (rows) and S = 10, 20, 50, \
+        100, 1000 steps (columns), the distance between generated points and an independent data sample \
+        (lower is better), with the noise floor (the same distance between two data samples) in a note, \
+        and the wall time per sample. Table 2: DDIM inversion x0 -> x_T -> x0 for S = 10, 20, 50, 100, 200, \
+        500, 1000 and the mean squared reconstruction error per coordinate. The model is the exact denoiser, \
+        so every difference comes from the sampler. Markdown by default; --format csv or json for scripts. \
+        Progress goes to stderr.
+
+        Examples:
+          ddim-explorer table
+          ddim-explorer table --dataset two-moons --count 1000
+          ddim-explorer table --skip quad --format json > table.json
+          ddim-explorer table --step-counts 10,100 --inversion-step-counts 10,100 --count 500
+        """
+    )
+
+    @Option(help: ArgumentHelp("Points per Table 1 cell (>= 2). Default: 4000 (1000 for point-set datasets, whose kernel denoiser is slower).",
+                               valueName: "n"))
+    var count: Int?
+
+    @Option(help: ArgumentHelp("Points inverted and decoded for Table 2 (>= 1). Default: 1000.", valueName: "n"))
+    var inversionCount: Int = 1000
+
+    @Option(help: ArgumentHelp("Seed of the noise and of the data samples. Default: 0.", valueName: "seed"))
+    var seed: UInt64 = 0
+
+    @Option(help: ArgumentHelp("Table 1 columns. Default: 10,20,50,100,1000.", valueName: "list"))
+    var stepCounts: StepList = StepList(PaperTables.generationStepCounts)
+
+    @Option(help: ArgumentHelp("Table 2 columns. Default: 10,20,50,100,200,500,1000.", valueName: "list"))
+    var inversionStepCounts: StepList = StepList(PaperTables.reconstructionStepCounts)
+
+    @Option(help: ArgumentHelp("Which tables: 1, 2 or both. Default: both.", valueName: "which"))
+    var tables: TableSelection = .both
+
+    @Option(help: "Output format: markdown, csv or json.")
+    var format: TableFormat = .markdown
+
+    @OptionGroup(title: "Scheduler")
+    var scheduler: SchedulerOptions
+
+    @OptionGroup(title: "Data")
+    var data: DataOptions
+
+    func run() throws {
+        try reportingErrors {
+            let settings = try tableSettings()
+            let train = settings.configuration.numTrainTimesteps
+            for (name, list) in [("--step-counts", stepCounts), ("--inversion-step-counts", inversionStepCounts)] {
+                if let bad = list.values.first(where: { $0 < 1 || $0 > train }) {
+                    throw CommandError.invalid(name, "\(bad)", allowed: "step counts in 1 ... \(train)")
+                }
+            }
+            guard inversionCount >= 1 else {
+                throw CommandError.invalid("--inversion-count", "\(inversionCount)", allowed: "an integer >= 1")
+            }
+            let start = DispatchTime.now().uptimeNanoseconds
+            var generation: GenerationTable?
+            var reconstruction: ReconstructionTable?
+            if tables != .two {
+                generation = try PaperTables.generation(
+                    settings: settings, stepCounts: stepCounts.values, metric: TableMetric.standard,
+                    progress: { done, total in Self.progress("table 1", done, total) })
+            }
+            if tables != .one {
+                var inversion = settings
+                inversion.count = inversionCount
+                reconstruction = try PaperTables.reconstruction(
+                    settings: inversion, stepCounts: inversionStepCounts.values,
+                    progress: { done, total in Self.progress("table 2", done, total) })
+            }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let report = TableReport(settings: settings, datasetName: datasetName, generation: generation,
+                                     reconstruction: reconstruction, totalSeconds: seconds)
+            writeToStandardOutput(report.text(format))
+            printToStandardError(String(format: "done in %.1f s", seconds))
+        }
+    }
+
+    /// The base run: the data options, the scheduler options, count and seed.
+    func tableSettings() throws -> RunSettings {
+        var settings = RunSettings()
+        settings.configuration = try scheduler.configuration()
+        settings.seed = seed
+        settings.bandwidth = try data.checkedBandwidth()
+        if let kind = try data.datasetKind() { settings.dataset = kind }
+        if let points = try data.userPoints() {
+            settings.userPoints = points
+            settings.userPointsName = data.data ?? settings.userPointsName
+        }
+        let defaultCount = settings.makeDataset().mixture == nil || settings.bandwidth != nil ? 1000 : 4000
+        let count = self.count ?? defaultCount
+        guard count >= 2 else { throw CommandError.invalid("--count", "\(count)", allowed: "an integer >= 2") }
+        settings.count = count
+        return settings
+    }
+
+    var datasetName: String {
+        data.data ?? data.dataset ?? RunSettings().dataset.rawValue
+    }
+
+    /// Progress on one rewritten stderr line when stderr is a terminal; silent otherwise.
+    static func progress(_ label: String, _ done: Int, _ total: Int) {
+        guard isatty(STDERR_FILENO) == 1 else { return }
+        FileHandle.standardError.write(Data("\r\(label): \(done)/\(total) runs\u{1B}[K".utf8))
+        if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
+
+/// Which of the two tables to compute.
+enum TableSelection: String, CaseIterable, ExpressibleByArgument {
+    case one = "1", two = "2", both
+}
+
+/// Layouts of `table`'s output.
+enum TableFormat: String, CaseIterable, ExpressibleByArgument {
+    case markdown, csv, json
+}
+
+/// A comma-separated list of step counts, e.g. `10,20,50`.
+struct StepList: ExpressibleByArgument, Sendable {
+    var values: [Int]
+
+    init(_ values: [Int]) { self.values = values }
+
+    init?(argument: String) {
+        let parts = argument.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { return nil }
+        values = parts.compactMap { $0 }
+    }
+
+    var defaultValueDescription: String { values.map(String.init).joined(separator: ",") }
+}
+
+/// The metric of Table 1: ToyWorld's RBF-kernel MMD.
+enum TableMetric {
+    static let standard = SampleMetric(name: "MMD") { generated, data in
+        Double(SampleQuality.mmd(generated, data))
+    }
+}
