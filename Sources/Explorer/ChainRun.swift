@@ -1,0 +1,137 @@
+import ToyWorld
+
+/// One sampling run as the explorer shows it: the chain, the step on screen, and the quality
+/// measured at each step so far.
+///
+/// Stepping forward past the computed states advances the chain; stepping back shows a stored
+/// state, so going back is exact.
+///
+/// ```swift
+/// var run = ChainRun(settings: RunSettings())
+/// run.stepForward()
+/// run.stepBack()      // back at x_T, bit for bit
+/// ```
+public struct ChainRun: Sendable {
+    public private(set) var settings: RunSettings
+    public private(set) var chain: SamplingChain?
+    /// Why the chain could not be built or advanced, for the status line.
+    public private(set) var error: String?
+    /// The step on screen: 0 is x_T, `totalSteps` is the final sample.
+    public private(set) var cursor = 0
+    /// Quality at each computed step (index = step).
+    public private(set) var quality: [QualityPoint?] = []
+    /// The first step whose state holds NaN or infinity, if any.
+    public private(set) var firstNonFiniteStep: Int?
+    /// Points drawn from the data itself: the background layer and the metrics' reference.
+    public let data: SampleBatch
+    /// The distance a perfect sampler would score at the probe's sample size.
+    public let noiseFloor: Float
+
+    /// How many points the quality probe looks at (a prefix of the batch; the rows are independent).
+    public let probeSize: Int
+
+    /// The default probe size: enough for stable numbers, cheap enough to measure every step.
+    public static let defaultProbeSize = 256
+
+    public init(settings: RunSettings, probeSize: Int = ChainRun.defaultProbeSize) {
+        self.settings = settings
+        self.probeSize = max(8, probeSize)
+        self.data = ChainRun.dataSample(for: settings)
+        self.noiseFloor = QualityProbe.noiseFloor(of: settings.makeDataset(), seed: settings.seed, sampleSize: self.probeSize)
+        do {
+            let chain = try SamplingChain(settings: settings)
+            self.chain = chain
+            measureQuality()
+            checkFinite()
+        } catch {
+            self.chain = nil
+            self.error = "\(error)"
+        }
+    }
+
+    /// The number of DDIM steps of the run.
+    public var totalSteps: Int { chain?.timesteps.count ?? 0 }
+    /// The steps computed so far (states exist for 0...computedSteps).
+    public var computedSteps: Int { chain.map { $0.states.count - 1 } ?? 0 }
+    public var isAtEnd: Bool { cursor >= totalSteps }
+
+    /// The state on screen: x_T at step 0, the sample at the end.
+    public var current: SampleBatch? {
+        guard let chain, cursor < chain.states.count else { return nil }
+        return chain.states[cursor]
+    }
+
+    /// The x0 predicted at the step that produced the state on screen (nil at x_T).
+    public var currentPrediction: SampleBatch? {
+        guard let chain, cursor > 0, cursor - 1 < chain.predictedOriginals.count else { return nil }
+        return chain.predictedOriginals[cursor - 1]
+    }
+
+    /// The timestep of the next step from the state on screen (the last one at the end).
+    public var currentTimestep: Int? {
+        guard let chain, !chain.timesteps.isEmpty else { return nil }
+        return chain.timesteps[min(cursor, chain.timesteps.count - 1)]
+    }
+
+    /// Moves one step towards the sample, computing it if needed. Returns false at the end or on error.
+    @discardableResult
+    public mutating func stepForward() -> Bool {
+        guard chain != nil, !isAtEnd else { return false }
+        if cursor == computedSteps {
+            do {
+                try chain?.advance()
+            } catch {
+                self.error = "\(error)"
+                return false
+            }
+            measureQuality()
+            checkFinite()
+        }
+        cursor += 1
+        return true
+    }
+
+    /// Moves one step back towards x_T; exact, since every state is stored.
+    @discardableResult
+    public mutating func stepBack() -> Bool {
+        guard cursor > 0 else { return false }
+        cursor -= 1
+        return true
+    }
+
+    public mutating func jumpToStart() { cursor = 0 }
+
+    /// Runs the chain to its end.
+    public mutating func jumpToEnd() {
+        while stepForward() {}
+    }
+
+    /// Shows step `step` (clamped), computing states up to it.
+    public mutating func show(step: Int) {
+        let target = max(0, min(step, totalSteps))
+        if target <= computedSteps {
+            cursor = target
+        } else {
+            while cursor < target && stepForward() {}
+        }
+    }
+
+    private mutating func measureQuality() {
+        guard let chain, let state = chain.states.last else { return }
+        let step = chain.states.count - 1
+        while quality.count <= step { quality.append(nil) }
+        quality[step] = QualityProbe.measure(state, against: data, sampleSize: probeSize)
+    }
+
+    private mutating func checkFinite() {
+        guard firstNonFiniteStep == nil, let chain else { return }
+        let step = chain.states.count - 1
+        if !chain.states[step].isFinite || (step > 0 && !chain.predictedOriginals[step - 1].isFinite) {
+            firstNonFiniteStep = step
+        }
+    }
+
+    static func dataSample(for settings: RunSettings) -> SampleBatch {
+        settings.makeDataset().sample(count: 2_000, seed: settings.seed &+ 0x5EED)
+    }
+}

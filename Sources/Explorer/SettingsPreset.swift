@@ -1,0 +1,60 @@
+import ToyWorld
+
+/// A partial change of run settings: the fields that are set replace the run's own.
+///
+/// Lessons are sequences of presets; so is the right-hand side of a comparison.
+///
+/// ```swift
+/// let ddpm = SettingsPreset(steps: 10, eta: 1)
+/// let settings = ddpm.applied(to: RunSettings())   // 10 steps, eta 1
+/// ```
+public struct SettingsPreset: Sendable, Hashable {
+    public var dataset: DatasetKind?
+    public var steps: Int?
+    public var eta: Float?
+    public var largeVariance: Bool?
+    public var schedule: BetaSchedule?
+    public var spacing: TimestepSpacing?
+    public var clipping: Bool?
+    public var clipRange: Float?
+    public var thresholding: Bool?
+    public var prediction: PredictionType?
+    public var alphaToOne: Bool?
+    public var zeroSNR: Bool?
+
+    public init(dataset: DatasetKind? = nil, steps: Int? = nil, eta: Float? = nil, largeVariance: Bool? = nil,
+                schedule: BetaSchedule? = nil, spacing: TimestepSpacing? = nil, clipping: Bool? = nil,
+                clipRange: Float? = nil, thresholding: Bool? = nil, prediction: PredictionType? = nil,
+                alphaToOne: Bool? = nil, zeroSNR: Bool? = nil) {
+        self.dataset = dataset
+        self.steps = steps
+        self.eta = eta
+        self.largeVariance = largeVariance
+        self.schedule = schedule
+        self.spacing = spacing
+        self.clipping = clipping
+        self.clipRange = clipRange
+        self.thresholding = thresholding
+        self.prediction = prediction
+        self.alphaToOne = alphaToOne
+        self.zeroSNR = zeroSNR
+    }
+
+    /// `settings` with every field of this preset that is set.
+    public func applied(to settings: RunSettings) -> RunSettings {
+        var result = settings
+        if let dataset { result.dataset = dataset; result.userPoints = nil }
+        if let steps { result.steps = steps }
+        if let eta { result.eta = eta }
+        if let largeVariance { result.configuration.varianceKind = largeVariance ? .largeSigmaHat : .ddim }
+        if let schedule { result.configuration.betaSchedule = schedule }
+        if let spacing { result.configuration.timestepSpacing = spacing }
+        if let clipping { result.configuration.clipSample = clipping }
+        if let clipRange { result.configuration.clipSampleRange = clipRange }
+        if let thresholding { result.configuration.thresholding = thresholding }
+        if let prediction { result.configuration.predictionType = prediction }
+        if let alphaToOne { result.configuration.setAlphaToOne = alphaToOne }
+        if let zeroSNR { result.configuration.rescaleBetasZeroSnr = zeroSNR }
+        return result
+    }
+}

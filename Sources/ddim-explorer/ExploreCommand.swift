@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import Canvas
+import Explorer
+import TerminalUI
+
+/// `ddim-explorer explore` (the default subcommand): the interactive explorer.
+///
+/// ```
+/// ddim-explorer                                  # two moons, exact denoiser, 50 steps
+/// ddim-explorer --dataset eight-gaussians --steps 10 --eta 1
+/// ddim-explorer --scheduler-config sd15.json --record session.cast
+/// ```
+struct ExploreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explore",
+        abstract: "Watch the DDIM chain run live in the terminal (the default command).",
+        discussion: """
+        Keys: space play/pause, ←/→ step (going back is exact), e/E eta, s/S steps, b schedule, \
+        t spacing, c clipping, p prediction type, 1-4 modes, L lessons, ? all keys, q quit.
+        Needs an interactive terminal; for headless use see `ddim-explorer render` and `ddim-explorer sample`.
+        """
+    )
+
+    @OptionGroup var options: RunOptions
+
+    @Option(help: ArgumentHelp("Record the session as an asciicast v2 file (play it with `asciinema play`).", valueName: "file"))
+    var record: String?
+
+    @Option(help: ArgumentHelp("Where the w key saves the scheduler configuration (diffusers JSON).", valueName: "file"))
+    var saveConfig: String = "scheduler_config.json"
+
+    func run() throws {
+        var settings = try reportingSettings()
+        if options.data.dataset == nil && options.data.data == nil { settings.dataset = .twoMoons }
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal.open(recordingTo: record.map { URL(fileURLWithPath: $0) })
+        } catch {
+            printToStandardError("\(error)")
+            throw ExitCode(2)
+        }
+        defer { terminal.close() }
+        var model = ExplorerModel(settings: settings, configurationPath: saveConfig)
+        ExploreLoop(terminal: terminal).run(&model)
+    }
+
+    private func reportingSettings() throws -> RunSettings {
+        do {
+            return try options.settings()
+        } catch {
+            printToStandardError("error: \(errorMessage(error))")
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// The event loop: sleep in input until a key or the next tick, update, draw once.
+struct ExploreLoop {
+    let terminal: CursesTerminal
+
+    func run(_ model: inout ExplorerModel) {
+        let glyphs: GlyphMode = terminal.supportsUnicode ? .braille : .ascii
+        // From the environment and TERM (the terminal's own curses colour count is not public yet).
+        let depth = Canvas.ColorDepth.detect(environment: ProcessInfo.processInfo.environment, colors: nil)
+        _ = model.update(.resize(width: terminal.width, height: terminal.height))
+        var nextTick: ContinuousClock.Instant?
+        while true {
+            terminal.draw(model.view(width: terminal.width, height: terminal.height, depth: depth, glyphs: glyphs))
+            // Sleep until input, or until the next tick while playing.
+            let now = ContinuousClock.now
+            if let interval = model.tickIntervalMilliseconds {
+                if nextTick == nil { nextTick = now.advanced(by: .milliseconds(interval)) }
+            } else {
+                nextTick = nil
+            }
+            var timeout = -1
+            if let deadline = nextTick {
+                let remaining = now.duration(to: deadline)
+                timeout = max(0, Int(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000))
+            }
+            var events: [InputEvent] = []
+            if let event = terminal.nextEvent(timeoutMilliseconds: timeout) {
+                events.append(event)
+                // Take whatever else is already waiting (key repeat) before drawing again.
+                while events.count < 64, let more = terminal.nextEvent(timeoutMilliseconds: 0) { events.append(more) }
+            }
+            if let deadline = nextTick, ContinuousClock.now >= deadline {
+                events.append(.tick)
+                nextTick = model.tickIntervalMilliseconds.map { deadline.advanced(by: .milliseconds($0)) }
+                if let next = nextTick, next < ContinuousClock.now { nextTick = ContinuousClock.now }
+            }
+            for event in events {
+                for effect in model.update(event) {
+                    switch effect {
+                    case .quit:
+                        return
+                    case .saveConfiguration(let url):
+                        save(model.settings, to: url, model: &model)
+                    }
+                }
+            }
+        }
+    }
+
+    private func save(_ settings: RunSettings, to url: URL, model: inout ExplorerModel) {
+        do {
+            try settings.configuration.jsonData().write(to: url)
+            model.configurationSaved(to: url, error: nil)
+        } catch {
+            model.configurationSaved(to: url, error: "\(error)")
+        }
+    }
+}
