@@ -23,7 +23,7 @@ public final class CursesTerminal {
     public private(set) var width: Int
     public private(set) var height: Int
     /// Colours the terminal shows (from `NO_COLOR`, `COLORTERM` and terminfo).
-    let colorDepth: ColorDepth
+    public let colorDepth: ColorDepth
     /// The locale is UTF-8, so braille and block glyphs can be drawn.
     public let supportsUnicode: Bool
     /// Colour pairs the terminal offers, and how many are in use (diagnostics).

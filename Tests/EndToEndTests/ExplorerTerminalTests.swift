@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+
+/// The real `ddim-explorer` binary driven in tmux: what a user sees and whether the terminal
+/// survives. Run one at a time (each starts a private tmux server).
+@Suite(.serialized, .enabled(if: TmuxSession.shouldRun, "tmux is not installed: skipping the terminal tests (they fail instead under CI=true)"))
+struct ExplorerTerminalTests {
+    /// The status line at start (see Explorer's StatusBar): defaults are eta 0 and 50 steps.
+    static let statusAtStart = "eta=0.0 steps=50"
+
+    /// Starts the explorer in `sh -c '<explorer> <arguments>; echo EXIT=$?; stty -a; sleep'`,
+    /// so that after it exits the screen shows its status and the restored terminal modes.
+    func startExplorer(_ arguments: String = "", width: Int = 100, height: Int = 32, environment: [String: String] = [:]) throws -> TmuxSession {
+        let command = "\(builtExplorerPath()) \(arguments); echo EXIT=$?; stty -a; sleep 600"
+        return try TmuxSession(command: "sh -c '\(command)'", width: width, height: height, environment: environment)
+    }
+
+    /// The terminal modes after exit are the cooked ones the shell needs.
+    func expectShellUsable(_ screen: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let words = Set(screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        for mode in ["icanon", "echo", "isig", "icrnl", "opost"] {
+            #expect(words.contains(mode) && !words.contains("-\(mode)"), "stty should show \(mode) restored", sourceLocation: sourceLocation)
+        }
+    }
+
+    static func containsBraille(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }
+    }
+
+    @Test func startsAndDrawsTheCloudInBrailleWithTheStatusLine() throws {
+        let session = try startExplorer()
+        defer { session.kill() }
+        let screen = try session.waitFor(Self.statusAtStart)
+        #expect(Self.containsBraille(screen), "the cloud should be drawn in braille:\n\(screen)")
+        #expect(screen.contains("two-moons"))
+        #expect(screen.contains("step 0/50"))
+    }
+
+    @Test func theEtaKeyChangesTheStatusLine() throws {
+        let session = try startExplorer()
+        defer { session.kill() }
+        try session.waitFor(Self.statusAtStart)
+        try session.sendKeys("e")
+        try session.waitFor("eta=0.1 steps=50")
+        try session.sendKeys("e", "e")
+        try session.waitFor("eta=0.3")
+        try session.sendKeys("E")
+        try session.waitFor("eta=0.2")
+    }
+
+    @Test func questionMarkShowsTheHelpAndEscapeClosesIt() throws {
+        let session = try startExplorer()
+        defer { session.kill() }
+        try session.waitFor(Self.statusAtStart)
+        try session.sendKeys("?")
+        let help = try session.waitFor("? or Esc closes")
+        #expect(help.contains("play / pause"))
+        #expect(help.contains("eta up"))
+        try session.sendKeys("Escape")
+        try session.waitUntil("the help to close") { !$0.contains("? or Esc closes") && $0.contains(Self.statusAtStart) }
+    }
+
+    @Test func aTinyWindowShowsTheTooSmallMessageAndRecovers() throws {
+        let session = try startExplorer()
+        defer { session.kill() }
+        try session.waitFor(Self.statusAtStart)
+        try session.resize(width: 30, height: 8)
+        let small = try session.waitFor("too small")
+        #expect(!Self.containsBraille(small))
+        try session.resize(width: 110, height: 34)
+        let restored = try session.waitUntil("the full screen again") { !$0.contains("too small") && $0.contains(Self.statusAtStart) }
+        #expect(Self.containsBraille(restored))
+    }
+
+    @Test func qQuitsWithStatusZeroAndRestoresTheTerminal() throws {
+        let session = try startExplorer()
+        defer { session.kill() }
+        try session.waitFor(Self.statusAtStart)
+        try session.sendKeys("q")
+        let screen = try session.waitFor("EXIT=")
+        #expect(screen.contains("EXIT=0"))
+        expectShellUsable(screen)
+        #expect(!screen.contains(Self.statusAtStart), "the explorer's screen should be gone (alternate screen left)")
+    }
+
+    @Test func ctrlCQuitsWithStatusZeroAndRestoresTheTerminal() throws {
+        let session = try startExplorer()
+        defer { session.kill() }
+        try session.waitFor(Self.statusAtStart)
+        try session.sendKeys("C-c")
+        let screen = try session.waitFor("EXIT=")
+        #expect(screen.contains("EXIT=0"))
+        expectShellUsable(screen)
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let session = try startExplorer()
+        defer { session.kill() }
+        try session.waitFor(Self.statusAtStart)
+        let explorer = try #require(childProcesses(of: try session.panePID()).first)
+        #expect(kill(explorer, SIGTERM) == 0)
+        let screen = try session.waitFor("EXIT=")
+        #expect(screen.contains("EXIT=143"), "killed by SIGTERM after restoring")
+        expectShellUsable(screen)
+    }
+
+    @Test func dumbTerminalExitsTwoWithTheHeadlessHint() throws {
+        let session = try TmuxSession(command: "sh -c '\(builtExplorerPath()) 2>&1; echo EXIT=$?; sleep 600'", width: 200, height: 12, environment: ["TERM": "dumb"])
+        defer { session.kill() }
+        let screen = try session.waitFor("EXIT=")
+        #expect(screen.contains("EXIT=2"))
+        #expect(screen.contains("render") && screen.contains("sample"))
+    }
+
+    @Test func recordsAnAsciicastThatReplaysTheScreen() throws {
+        let cast = FileManager.default.temporaryDirectory.appendingPathComponent("ddim-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).cast")
+        defer { try? FileManager.default.removeItem(at: cast) }
+        let session = try startExplorer("--record \(cast.path)", width: 90, height: 30)
+        defer { session.kill() }
+        try session.waitFor(Self.statusAtStart)
+        try session.sendKeys("e")
+        try session.waitFor("eta=0.1")
+        try session.sendKeys("q")
+        try session.waitFor("EXIT=0")
+        let lines = try String(contentsOf: cast, encoding: .utf8).split(separator: "\n").map(String.init)
+        try #require(lines.count >= 3)
+        let header = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(header["version"] as? Int == 2)
+        #expect(header["width"] as? Int == 90)
+        #expect(header["height"] as? Int == 30)
+        var output = ""
+        var lastTime = -1.0
+        for line in lines.dropFirst() {
+            let event = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any])
+            let time = try #require(event.first as? Double)
+            #expect(time >= lastTime, "event times must not go backwards")
+            lastTime = time
+            if event[1] as? String == "o", let text = event[2] as? String { output += text }
+        }
+        #expect(output.contains("eta=0.0") && output.contains("eta=0.1"))
+        #expect(Self.containsBraille(output))
+    }
+
+    /// Paused, the explorer sleeps in input: its CPU time over 5 s stays under 1% (the issue
+    /// asks for under 1% over 10 s; 5 s keeps the suite short and has the same resolution need).
+    @Test func idleWhilePausedCostsNoCPU() throws {
+        let session = try startExplorer()
+        defer { session.kill() }
+        try session.waitFor(Self.statusAtStart)
+        let explorer = try #require(childProcesses(of: try session.panePID()).first)
+        Thread.sleep(forTimeInterval: 0.5)
+        let before = try #require(cpuTicks(of: explorer))
+        Thread.sleep(forTimeInterval: 5)
+        let after = try #require(cpuTicks(of: explorer))
+        let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
+        let share = Double(after - before) / ticksPerSecond / 5
+        #expect(share < 0.01, "idle CPU was \(share * 100)%")
+    }
+
+    /// A key is on screen quickly. The bound is loose (tmux and polling add their own delay on a
+    /// loaded machine); the README records the measured numbers.
+    @Test func aKeyPressIsReflectedQuickly() throws {
+        let session = try startExplorer()
+        defer { session.kill() }
+        try session.waitFor(Self.statusAtStart)
+        var worst = Duration.zero
+        for expected in ["eta=0.1", "eta=0.2", "eta=0.3"] {
+            let start = ContinuousClock.now
+            try session.sendKeys("e")
+            try session.waitFor(expected, timeout: .seconds(5))
+            worst = max(worst, ContinuousClock.now - start)
+        }
+        #expect(worst < .milliseconds(500), "slowest key took \(worst)")
+    }
+}
+
+/// Without a terminal the explorer refuses politely (no tmux needed).
+@Suite struct ExplorerWithoutTerminalTests {
+    @Test func noTTYExitsTwoPointingToRenderAndSample() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: builtExplorerPath())
+        process.arguments = []
+        let output = Pipe(), errors = Pipe()
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        _ = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(errorText.contains("render") && errorText.contains("sample"), "stderr was: \(errorText)")
+        #expect(errorText.contains("not a TTY"))
+    }
+}
