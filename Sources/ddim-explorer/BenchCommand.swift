@@ -32,6 +32,13 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("diffusers timings (JSON from Tests/Scripts/bench_diffusers.py) to compare with.", valueName: "file"))
     var diffusers: String?
 
+    enum Group: String, ExpressibleByArgument, CaseIterable {
+        case step, noise, toyworld, canvas, explorer
+    }
+
+    @Option(help: ArgumentHelp("Run only these groups (repeatable): step (with the memory bound), noise, toyworld, canvas, explorer."))
+    var only: [Group] = []
+
     @Option(help: "Threads for the step and the bound (default: active processors).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -48,14 +55,30 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        let loadAverage = Self.loadAverage()
         let diffusersTimings = try diffusers.map { try DiffusersTimings(contentsOf: URL(fileURLWithPath: $0)) }
         let sampleCount = samples ?? (quick ? 3 : 15)
         let timer = BenchTimer(samples: sampleCount, minimumSampleSeconds: quick ? 0.001 : 0.01)
         let sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, 1_000_000]
 
+        let groups = only.isEmpty ? Set(Group.allCases) : Set(only)
         var rows: [BenchRow] = []
-        rows += try StepBenchmarks(sizes: sizes, threads: threads).run(timer: timer)
-        rows += try NoiseBenchmarks(count: quick ? 100_000 : 2_000_000).run(timer: timer)
+        if groups.contains(.step) {
+            rows += try StepBenchmarks(sizes: sizes, threads: threads).run(timer: timer)
+        }
+        if groups.contains(.noise) {
+            rows += try NoiseBenchmarks(count: quick ? 100_000 : 2_000_000).run(timer: timer)
+        }
+        if groups.contains(.toyworld) {
+            rows += try ToyWorldBenchmarks(points: quick ? 50 : 10_000, steps: quick ? 10 : 50, showTargets: !quick)
+                .run(timer: timer)
+        }
+        if groups.contains(.canvas) {
+            rows += CanvasBenchmarks(points: quick ? 10_000 : 100_000, showTargets: !quick).run(timer: timer)
+        }
+        if groups.contains(.explorer) {
+            rows += ExplorerBenchmarks(points: quick ? 100 : 10_000, showTargets: !quick).run(timer: timer)
+        }
 
         if let diffusersTimings {
             for index in rows.indices where rows[index].group == "step" {
@@ -66,13 +89,21 @@ struct BenchCommand: ParsableCommand {
             }
         }
         let report = BenchReport(
-            settings: .init(threads: threads, samples: sampleCount, quick: quick, optimized: Self.isOptimizedBuild),
+            settings: .init(threads: threads, samples: sampleCount, quick: quick, optimized: Self.isOptimizedBuild,
+                            loadAverage: loadAverage),
             rows: rows,
             diffusersSource: diffusersTimings.map {
                 "diffusers \($0.diffusers) DDIMScheduler.step, torch \($0.torch) CPU, \($0.threads) threads"
             }
         )
         print(format == .json ? try report.json() : report.markdown())
+    }
+
+    /// "1.02 0.85 0.60" from /proc/loadavg, or nil where it does not exist.
+    static func loadAverage() -> String? {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
+        let fields = text.split(separator: " ").prefix(3)
+        return fields.count == 3 ? fields.joined(separator: " ") : nil
     }
 
     static var isOptimizedBuild: Bool {

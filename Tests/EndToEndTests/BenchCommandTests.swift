@@ -6,20 +6,26 @@ import Testing
         let result = try runExplorer(["bench", "--quick"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let header = "| Benchmark | N | eta | median ms | throughput | × bound | diffusers ms | speed-up | target |"
+        let header = "| Benchmark | N | eta | median ms | best ms | throughput | × bound | diffusers ms | speed-up | target |"
         let headerIndex = try #require(lines.firstIndex(of: header))
         let tableRows = lines[(headerIndex + 2)...].filter { $0.hasPrefix("|") }
-        // Every row has the nine columns of the header.
-        for row in tableRows { #expect(row.split(separator: "|", omittingEmptySubsequences: false).count == 11, "\(row)") }
-        // --quick: bound plus eta 0 and 1 steps for two sizes, then three noise rows.
+        // Every row has the ten columns of the header.
+        for row in tableRows { #expect(row.split(separator: "|", omittingEmptySubsequences: false).count == 12, "\(row)") }
+        // --quick: bound plus eta 0 and 1 steps for two sizes, noise, denoisers, sampling, raster.
         let steps = tableRows.filter { $0.hasPrefix("| DDIMScheduler.step |") }
         #expect(steps.count == 4)
-        #expect(tableRows.filter { $0.hasPrefix("| memory bound") }.count == 2)
+        #expect(tableRows.filter { $0.hasPrefix("| memory bound") }.count == 4)
         #expect(tableRows.contains { $0.hasPrefix("| PhiloxGenerator.fillNormals") })
+        #expect(tableRows.contains { $0.hasPrefix("| exact denoiser: kernel density") })
+        #expect(tableRows.contains { $0.hasPrefix("| exact denoiser: Gaussian mixture") })
+        #expect(tableRows.contains { $0.contains("-step DDIM sample") })
+        #expect(tableRows.contains { $0.hasPrefix("| rasterize into 200x60 cells") })
+        #expect(tableRows.contains { $0.hasPrefix("| explorer frame while playing") })
         for row in steps {
             let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             #expect(Double(cells[3]).map { $0 > 0 } == true, "median of \(row)")
-            #expect(Double(cells[5]).map { $0 > 0 } == true, "ratio to bound of \(row)")
+            #expect(Double(cells[4]).map { $0 > 0 } == true, "best of \(row)")
+            #expect(Double(cells[6]).map { $0 > 0 } == true, "ratio to bound of \(row)")
         }
     }
 

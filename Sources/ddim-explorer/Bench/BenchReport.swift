@@ -12,6 +12,9 @@ struct BenchReport: Codable, Sendable {
         var samples: Int
         var quick: Bool
         var optimized: Bool
+        /// The 1, 5 and 15 minute load averages when the run started (Linux), since other work
+        /// on the machine slows every row.
+        var loadAverage: String?
     }
 
     var settings: Settings
@@ -31,19 +34,20 @@ struct BenchReport: Codable, Sendable {
         var lines: [String] = []
         let build = settings.optimized ? "release build" : "DEBUG BUILD (timings meaningless; use -c release)"
         lines.append("ddim-explorer bench: \(build), \(settings.threads) threads, median of \(settings.samples) samples"
-            + (settings.quick ? ", --quick" : ""))
+            + (settings.quick ? ", --quick" : "") + (settings.loadAverage.map { ", load average \($0)" } ?? ""))
         if let diffusersSource { lines.append("diffusers column: \(diffusersSource)") }
         lines.append("")
-        lines.append("| Benchmark | N | eta | median ms | throughput | × bound | diffusers ms | speed-up | target |")
-        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+        lines.append(Self.header)
+        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
         for row in rows {
             let cells = [
                 row.name,
                 Self.count(row.size),
                 row.eta.map { Self.trimmed($0) } ?? "",
                 Self.milliseconds(row.medianMilliseconds),
+                Self.milliseconds(row.minimumMilliseconds),
                 Self.rate(row.itemsPerSecond) + (row.group == "noise" ? " values/s" : " points/s"),
-                row.group == "memory" ? "1 (bound)" : row.ratioToBound.map { String(format: "%.2f", $0) } ?? "",
+                row.ratioToBound.map { String(format: "%.2f", $0) } ?? "",
                 row.diffusersMilliseconds.map(Self.milliseconds) ?? "",
                 row.speedUp.map { String(format: "%.1f×", $0) } ?? "",
                 row.target ?? "",
@@ -52,6 +56,9 @@ struct BenchReport: Codable, Sendable {
         }
         return lines.joined(separator: "\n")
     }
+
+    /// The table's header line.
+    static let header = "| Benchmark | N | eta | median ms | best ms | throughput | × bound | diffusers ms | speed-up | target |"
 
     /// Three significant digits, never exponent notation.
     static func milliseconds(_ value: Double) -> String {

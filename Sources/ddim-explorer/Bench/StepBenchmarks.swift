@@ -29,6 +29,10 @@ struct StepBenchmarks {
                                     size: size, timing: timer.measure { bound.run() })
             boundRow.compare(toBoundMilliseconds: boundRow.medianMilliseconds)
             rows.append(boundRow)
+            var freshRow = BenchRow(group: "memory", name: "memory bound, into new output arrays",
+                                    size: size, timing: timer.measure { bound.runIntoFreshArrays() })
+            freshRow.compare(toBoundMilliseconds: boundRow.medianMilliseconds)
+            rows.append(freshRow)
 
             for eta: Float in [0, 1] {
                 var noise = PhiloxGenerator(seed: 2)
