@@ -52,15 +52,24 @@ public struct ChainRun: Sendable {
     /// The default probe size: enough for stable numbers, cheap enough to measure every step.
     public static let defaultProbeSize = 256
 
-    public init(settings: RunSettings, probeSize: Int = ChainRun.defaultProbeSize) {
+    /// A run on `settings`, paused at x_T. When `previous` drew the same x_T and data (same data,
+    /// seed, count and noise), its data sample, noise floor and x_T quality are reused, so a
+    /// scheduler setting change costs only the new chain.
+    public init(settings: RunSettings, probeSize: Int = ChainRun.defaultProbeSize, reusing previous: ChainRun? = nil) {
         self.settings = settings
         self.probeSize = max(8, probeSize)
-        self.data = ChainRun.dataSample(for: settings)
-        self.noiseFloor = QualityProbe.noiseFloor(of: settings.makeDataset(), seed: settings.seed, sampleSize: self.probeSize)
+        let reusable = previous.flatMap { $0.probeSize == max(8, probeSize) && $0.hasSameStart(as: settings) ? $0 : nil }
+        self.data = reusable?.data ?? ChainRun.dataSample(for: settings)
+        self.noiseFloor = reusable?.noiseFloor
+            ?? QualityProbe.noiseFloor(of: settings.makeDataset(), seed: settings.seed, sampleSize: self.probeSize)
         do {
             let chain = try SamplingChain(settings: settings)
             self.chain = chain
-            measureQuality()
+            if let start = reusable?.quality.first ?? nil {
+                quality = [start]
+            } else {
+                measureQuality()
+            }
             checkFinite()
         } catch {
             self.chain = nil
@@ -148,6 +157,12 @@ public struct ChainRun: Sendable {
         if !chain.states[step].isFinite || (step > 0 && !chain.predictedOriginals[step - 1].isFinite) {
             firstNonFiniteStep = step
         }
+    }
+
+    /// True when a run on `settings` starts from the same x_T and data as this one.
+    func hasSameStart(as other: RunSettings) -> Bool {
+        settings.dataset == other.dataset && settings.userPoints == other.userPoints && settings.seed == other.seed
+            && settings.count == other.count && settings.noise == other.noise && settings.bandwidth == other.bandwidth
     }
 
     static func dataSample(for settings: RunSettings) -> SampleBatch {

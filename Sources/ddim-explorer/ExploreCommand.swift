@@ -72,8 +72,7 @@ struct ExploreLoop {
 
     func run(_ model: inout ExplorerModel) {
         let glyphs: GlyphMode = terminal.supportsUnicode ? .braille : .ascii
-        // From the environment and TERM (the terminal's own curses colour count is not public yet).
-        let depth = Canvas.ColorDepth.detect(environment: ProcessInfo.processInfo.environment, colors: nil)
+        let depth = terminal.colorDepth
         _ = model.update(.resize(width: terminal.width, height: terminal.height))
         var nextTick: ContinuousClock.Instant?
         while true {
