@@ -77,6 +77,54 @@ struct ExplorerTerminalTests {
         #expect(Self.containsBraille(restored))
     }
 
+    @Test func aNonUTF8LocaleDrawsOnlyASCII() throws {
+        let session = try startExplorer(environment: ["LANG": "C", "LC_ALL": "C"])
+        defer { session.kill() }
+        let screen = try session.waitFor(Self.statusAtStart)
+        let foreign = screen.unicodeScalars.filter { !$0.isASCII }
+        #expect(foreign.isEmpty, "non-ASCII on screen: \(String(String.UnicodeScalarView(foreign.prefix(20))))")
+        #expect(screen.contains("glyphs=ascii"))
+    }
+
+    @Test func eightColourTerminalsAndNoColorStayReadable() throws {
+        for (variables, expectsColour) in [("TERM=screen", true), ("NO_COLOR=1", false)] {
+            let session = try startExplorerWith(variables)
+            defer { session.kill() }
+            try session.waitFor(Self.statusAtStart)
+            let colours = Self.colourParameters(in: try session.capture(escapes: true))
+            #expect(colours.isEmpty != expectsColour, "\(variables): colour parameters \(colours.prefix(10))")
+            if variables.hasPrefix("TERM=screen") {
+                #expect(colours.allSatisfy { $0 < 38 || ($0 >= 40 && $0 < 48) || $0 == 39 || $0 == 49 }, "only the 8 basic colours: \(Set(colours))")
+            }
+        }
+    }
+
+    /// Starts the explorer with shell variable assignments in front of it (TERM included, which
+    /// tmux would otherwise set for the pane itself).
+    func startExplorerWith(_ assignments: String) throws -> TmuxSession {
+        let command = "\(assignments) \(builtExplorerPath()) --count 300; echo EXIT=$?; sleep 600"
+        return try TmuxSession(command: "sh -c '\(command)'", width: 100, height: 32)
+    }
+
+    /// The SGR colour parameters (30-49, 90-107) in captured output; a 256/RGB colour counts as 38 or 48.
+    static func colourParameters(in text: String) -> [Int] {
+        var result: [Int] = []
+        for piece in text.components(separatedBy: "\u{1B}[").dropFirst() {
+            guard let end = piece.firstIndex(of: "m"), piece[..<end].allSatisfy({ $0.isNumber || $0 == ";" }) else { continue }
+            var parameters = piece[..<end].split(separator: ";").compactMap { Int($0) }.makeIterator()
+            while let p = parameters.next() {
+                if p == 38 || p == 48 {
+                    result.append(p)
+                    let kind = parameters.next()
+                    for _ in 0..<(kind == 2 ? 3 : 1) { _ = parameters.next() }
+                } else if (30...37).contains(p) || (40...47).contains(p) || (90...97).contains(p) || (100...107).contains(p) {
+                    result.append(p)
+                }
+            }
+        }
+        return result
+    }
+
     @Test func qQuitsWithStatusZeroAndRestoresTheTerminal() throws {
         let session = try startExplorer()
         defer { session.kill() }
