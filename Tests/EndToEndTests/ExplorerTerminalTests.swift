@@ -15,8 +15,10 @@ struct ExplorerTerminalTests {
     /// Starts the explorer in `sh -c '<explorer> --count 300 <arguments>; echo EXIT=$?; stty -a; echo SHELL-DONE; sleep'`,
     /// so that after it exits the screen shows its status and the restored terminal modes.
     /// 300 points keep the debug build responsive; the screen is the same otherwise.
-    func startExplorer(_ arguments: String = "", width: Int = 100, height: Int = 32, environment: [String: String] = [:]) throws -> TmuxSession {
-        let command = "\(builtExplorerPath()) --count 300 \(arguments); echo EXIT=$?; stty -a; echo SHELL-DONE; sleep 600"
+    /// `prefix` goes in front of the binary: shell commands or variable assignments (TERM must be
+    /// set there: tmux sets it for the pane itself).
+    func startExplorer(_ arguments: String = "", prefix: String = "", width: Int = 100, height: Int = 32, environment: [String: String] = [:]) throws -> TmuxSession {
+        let command = "\(prefix) \(builtExplorerPath()) --count 300 \(arguments); echo EXIT=$?; stty -a; echo SHELL-DONE; sleep 600"
         return try TmuxSession(command: "sh -c '\(command)'", width: width, height: height, environment: environment)
     }
 
@@ -88,7 +90,7 @@ struct ExplorerTerminalTests {
 
     @Test func eightColourTerminalsAndNoColorStayReadable() throws {
         for (variables, expectsColour) in [("TERM=screen", true), ("NO_COLOR=1", false)] {
-            let session = try startExplorerWith(variables)
+            let session = try startExplorer(prefix: variables)
             defer { session.kill() }
             try session.waitFor(Self.statusAtStart)
             let colours = Self.colourParameters(in: try session.capture(escapes: true))
@@ -97,13 +99,6 @@ struct ExplorerTerminalTests {
                 #expect(colours.allSatisfy { $0 < 38 || ($0 >= 40 && $0 < 48) || $0 == 39 || $0 == 49 }, "only the 8 basic colours: \(Set(colours))")
             }
         }
-    }
-
-    /// Starts the explorer with shell variable assignments in front of it (TERM included, which
-    /// tmux would otherwise set for the pane itself).
-    func startExplorerWith(_ assignments: String) throws -> TmuxSession {
-        let command = "\(assignments) \(builtExplorerPath()) --count 300; echo EXIT=$?; sleep 600"
-        return try TmuxSession(command: "sh -c '\(command)'", width: 100, height: 32)
     }
 
     /// The SGR colour parameters (30-49, 90-107) in captured output; a 256/RGB colour counts as 38 or 48.
@@ -154,6 +149,20 @@ struct ExplorerTerminalTests {
         #expect(kill(explorer, SIGTERM) == 0)
         let screen = try session.waitFor("SHELL-DONE", timeout: Self.patience)
         #expect(screen.contains("EXIT=143"), "killed by SIGTERM after restoring")
+        expectShellUsable(screen)
+    }
+
+    /// A crash signal: the guard restores the terminal, then the default action ends the
+    /// process (Swift's backtracer and core dumps are turned off for the test).
+    @Test func aCrashSignalRestoresTheTerminal() throws {
+        let session = try startExplorer(prefix: "ulimit -c 0; SWIFT_BACKTRACE=enable=no")
+        defer { session.kill() }
+        try session.waitFor(Self.statusAtStart)
+        let explorer = try #require(childProcesses(of: try session.panePID()).first)
+        #expect(kill(explorer, SIGSEGV) == 0)
+        let screen = try session.waitFor("SHELL-DONE", timeout: Self.patience)
+        #expect(screen.contains("EXIT=139"), "killed by SIGSEGV after restoring")
+        #expect(!screen.contains(Self.statusAtStart), "the alternate screen should be left")
         expectShellUsable(screen)
     }
 
