@@ -30,6 +30,25 @@ public struct ChainRun: Sendable {
     /// How many points the quality probe looks at (a prefix of the batch; the rows are independent).
     public let probeSize: Int
 
+    /// The most point states a run may store (points × (steps + 1)): about 160 MB of states and
+    /// predictions at the limit. Every state is kept so that going back is exact.
+    public static let maximumStoredPoints = 10_010_000
+
+    /// Why `settings` would store too much, or nil when they fit.
+    public static func memoryProblem(_ settings: RunSettings) -> String? {
+        let stored = settings.count.multipliedReportingOverflow(by: settings.steps + 1)
+        guard stored.overflow || stored.partialValue > maximumStoredPoints else { return nil }
+        return "\(settings.count) points × \(settings.steps) steps keeps too many states for exact stepping back "
+            + "(at most \(maximumStoredPoints / 1_000_000)M points × steps); use fewer points (<) or steps (S)"
+    }
+
+    /// `settings` with the point count lowered, if needed, so that the run fits ``maximumStoredPoints``.
+    public static func fitted(_ settings: RunSettings) -> RunSettings {
+        var fitted = settings
+        fitted.count = max(1, min(settings.count, maximumStoredPoints / max(1, settings.steps + 1)))
+        return fitted
+    }
+
     /// The default probe size: enough for stable numbers, cheap enough to measure every step.
     public static let defaultProbeSize = 256
 

@@ -200,12 +200,11 @@ extension ExplorerModel {
     }
 
     private mutating func replaceRun(at side: Int, with settings: RunSettings) {
-        let run = ChainRun(settings: settings, probeSize: probeSize)
-        if run.chain == nil, let error = run.error, runs[side].chain != nil {
-            statusMessage = "not applied: \(error)"
+        if let problem = ChainRun.memoryProblem(settings) {
+            statusMessage = "not applied: \(problem)"
             return
         }
-        runs[side] = run
+        runs[side] = ChainRun(settings: settings, probeSize: probeSize)
         isPlaying = mode != .invert && mode != .interpolate ? true : isPlaying
     }
 

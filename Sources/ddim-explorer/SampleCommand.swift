@@ -24,6 +24,10 @@ struct SampleCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also print every K-th state, with a step column (K >= 1).", valueName: "K"))
     var every: Int?
 
+    @Option(help: ArgumentHelp("Split the work into at most N threads (>= 1). Default: one per core. The output is the same for any N.",
+                               valueName: "n"))
+    var threads: Int?
+
     @OptionGroup var format: FormatOptions
 
     @OptionGroup var options: RunOptions
@@ -33,7 +37,11 @@ struct SampleCommand: ParsableCommand {
             if let every, every < 1 {
                 throw CommandError.invalid("--every", "\(every)", allowed: "an integer >= 1")
             }
-            var chain = try SamplingChain(settings: options.settings())
+            if let threads, threads < 1 {
+                throw CommandError.invalid("--threads", "\(threads)", allowed: "an integer >= 1")
+            }
+            let parallelism = threads.map { Parallelism(chunks: $0) } ?? .automatic
+            var chain = try SamplingChain(settings: options.settings(), parallelism: parallelism)
             try chain.runToEnd()
             if chain.hasNonFiniteValues {
                 printToStandardError("warning: the chain produced NaN or infinite values")

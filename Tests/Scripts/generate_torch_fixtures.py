@@ -1,16 +1,23 @@
 #!/usr/bin/env python3
-"""Writes Tests/DDIMTests/Fixtures/torch_randn.json from real torch (CPU, float32).
+"""Writes Tests/DDIMTests/Fixtures/torch_randn.json and torch_diffusers_runs.json from real
+torch (CPU, float32) and diffusers.
 
 Each case seeds a fresh generator with torch.manual_seed(seed) and then makes a sequence of
 torch.randn(size) calls on it; the fixture records every value of every call, so the Swift
 TorchGenerator can be checked call by call (the n < 16 scalar path, its cached second value,
 the 16-wide vectorized path and its tail rule for n % 16 != 0).
 
+torch_diffusers_runs.json: whole stochastic DDIM runs in diffusers with
+generator=torch.manual_seed(seed): latents randn((N, 2)), then for each timestep a toy model
+eps = 0.3 * x + 0.1 and scheduler.step(eps, t, x, eta, generator=generator), recording x after
+every step, so a Swift run with TorchGenerator(seed:) can be compared step by step.
+
 Run (never in CI):  /work/venv/bin/python Tests/Scripts/generate_torch_fixtures.py
 """
 import json
 import os
 
+import diffusers
 import numpy
 import torch
 
@@ -60,6 +67,31 @@ def main():
         json.dump(document, handle, separators=(",", ":"))
         handle.write("\n")
     print(f"wrote {len(cases)} cases to {os.path.normpath(path)}")
+
+    runs = [diffusers_run(seed, count, steps, eta)
+            for seed, count, steps, eta in [(0, 5, 10, 1.0), (42, 8, 10, 1.0), (7, 50, 20, 0.5), (3, 200, 5, 1.0)]]
+    path = os.path.join(here, "..", "DDIMTests", "Fixtures", "torch_diffusers_runs.json")
+    with open(path, "w") as handle:
+        json.dump({"generator": "diffusers DDIMScheduler() with generator=torch.manual_seed(seed)",
+                   "torch": torch.__version__, "diffusers": diffusers.__version__, "runs": runs},
+                  handle, separators=(",", ":"))
+        handle.write("\n")
+    print(f"wrote {len(runs)} runs to {os.path.normpath(path)}")
+
+
+def diffusers_run(seed, count, steps, eta):
+    scheduler = diffusers.DDIMScheduler()
+    scheduler.set_timesteps(steps)
+    generator = torch.manual_seed(seed)
+    x = torch.randn((count, 2), generator=generator, dtype=torch.float32)
+    states = [x.reshape(-1).tolist()]
+    for t in scheduler.timesteps:
+        eps = 0.3 * x + 0.1
+        x = scheduler.step(eps, t, x, eta=eta, generator=generator).prev_sample
+        states.append(x.reshape(-1).tolist())
+    return {"seed": seed, "count": count, "steps": steps, "eta": eta,
+            "timesteps": [int(t) for t in scheduler.timesteps],
+            "states": [[float(str(numpy.float32(v))) for v in state] for state in states]}
 
 
 if __name__ == "__main__":
