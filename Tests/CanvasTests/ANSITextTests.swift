@@ -49,6 +49,13 @@ import Canvas
         #expect(frame.ansiText(depth: .palette16) == escape + "31ma b " + escape + "4;32mc" + escape + "0m")
     }
 
+    @Test func halfBlocksCarryTwoColours() {
+        var frame = Frame(width: 1, height: 1)
+        frame[0, 0] = Cell("▀", foreground: .rgb(255, 0, 0), background: .rgb(0, 0, 255))
+        #expect(frame.ansiText(depth: .trueColor) == escape + "38;2;255;0;0;48;2;0;0;255m▀" + escape + "0m")
+        #expect(frame.ansiText(depth: .palette8) == escape + "31;44m▀" + escape + "0m")
+    }
+
     @Test func coloursAreFittedToTheRequestedDepth() {
         var frame = Frame(width: 1, height: 1)
         frame.put("x", x: 0, y: 0, foreground: .rgb(255, 0, 0))
