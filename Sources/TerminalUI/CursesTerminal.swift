@@ -6,7 +6,7 @@ import Foundation
 /// only the cells that changed, in one flush.
 ///
 /// Opening saves the terminal state and guarantees it comes back: on ``close()``, at exit, on
-/// SIGINT/SIGTERM/SIGHUP/SIGQUIT and on crash signals. Input is raw, so Ctrl-C arrives as
+/// SIGINT/SIGTERM/SIGHUP/SIGQUIT and on crash signals (SEGV, BUS, ILL, FPE, ABRT, TRAP). Input is raw, so Ctrl-C arrives as
 /// `.key(.control("c"))`. While waiting for input the process sleeps in the kernel (no CPU).
 /// Use one `CursesTerminal` at a time, from one thread.
 ///
