@@ -28,6 +28,10 @@ struct TableCommand: ParsableCommand {
                                valueName: "n"))
     var count: Int?
 
+    @Option(help: ArgumentHelp("Independent runs (seeds seed, seed+1, ...) averaged in each Table 1 cell (>= 1); the standard error is shown with ±. Default: 3.",
+                               valueName: "n"))
+    var repeats: Int = 3
+
     @Option(help: ArgumentHelp("Points inverted and decoded for Table 2 (>= 1). Default: 1000.", valueName: "n"))
     var inversionCount: Int = 1000
 
@@ -61,6 +65,7 @@ struct TableCommand: ParsableCommand {
                     throw CommandError.invalid(name, "\(bad)", allowed: "step counts in 1 ... \(train)")
                 }
             }
+            guard repeats >= 1 else { throw CommandError.invalid("--repeats", "\(repeats)", allowed: "an integer >= 1") }
             guard inversionCount >= 1 else {
                 throw CommandError.invalid("--inversion-count", "\(inversionCount)", allowed: "an integer >= 1")
             }
@@ -69,7 +74,7 @@ struct TableCommand: ParsableCommand {
             var reconstruction: ReconstructionTable?
             if tables != .two {
                 generation = try PaperTables.generation(
-                    settings: settings, stepCounts: stepCounts.values, metric: TableMetric.standard,
+                    settings: settings, stepCounts: stepCounts.values, repeats: repeats, metric: TableMetric.standard,
                     progress: { done, total in Self.progress("table 1", done, total) })
             }
             if tables != .one {
