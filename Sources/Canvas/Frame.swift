@@ -89,3 +89,17 @@ public struct Frame: Sendable, Hashable {
         return lines.joined(separator: "\n")
     }
 }
+
+extension Frame {
+    /// Sets every cell of `rect` (clipped to the frame) to `cell`.
+    ///
+    /// ```swift
+    /// frame.fill(Rect(x: 0, y: 0, width: 10, height: 2), with: Cell(" ", background: .palette(4)))
+    /// ```
+    public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
+        let area = rect.intersection(bounds)
+        for y in area.y..<area.maxY {
+            for x in area.x..<area.maxX { self[x, y] = cell }
+        }
+    }
+}

@@ -84,6 +84,9 @@ public struct DDIMConfiguration: Sendable, Hashable {
 }
 
 extension DDIMConfiguration {
+    /// The largest `num_train_timesteps` accepted (real models use 1000; this bounds memory).
+    public static let maximumTrainTimesteps = 1_000_000
+
     /// Checks every numeric option; ``DDIMScheduler/init(configuration:)`` calls this.
     ///
     /// ```swift
@@ -92,8 +95,9 @@ extension DDIMConfiguration {
     /// try config.validate()   // throws: num_train_timesteps is 0; allowed: an integer >= 1
     /// ```
     public func validate() throws(DDIMError) {
-        guard numTrainTimesteps >= 1 else {
-            throw .invalidValue(field: "num_train_timesteps", value: "\(numTrainTimesteps)", allowed: "an integer >= 1")
+        guard numTrainTimesteps >= 1 && numTrainTimesteps <= Self.maximumTrainTimesteps else {
+            throw .invalidValue(field: "num_train_timesteps", value: "\(numTrainTimesteps)",
+                                allowed: "an integer from 1 to \(Self.maximumTrainTimesteps)")
         }
         if trainedBetas == nil && betaSchedule != .squaredcosCapV2 {
             for (field, value) in [("beta_start", betaStart), ("beta_end", betaEnd)] where !(value > 0 && value < 1) {

@@ -21,8 +21,6 @@ public enum DDIMError: Error, Equatable, Sendable, CustomStringConvertible {
     case trainedBetasLength(count: Int, numTrainTimesteps: Int)
     /// An entry of `trained_betas` is not in (0, 1).
     case trainedBetaOutOfRange(index: Int, value: Float)
-    /// The computed schedule has a β outside (0, 1) (for example `beta_end` ≥ 1).
-    case betaOutOfRange(index: Int, value: Float)
     /// `num_inference_steps` is 0, negative or larger than `num_train_timesteps`.
     case invalidStepCount(Int, numTrainTimesteps: Int)
     /// `leading` spacing plus `steps_offset` would run past the last training timestep.
@@ -63,8 +61,6 @@ public enum DDIMError: Error, Equatable, Sendable, CustomStringConvertible {
             return "trained_betas has \(count) entries; allowed: exactly num_train_timesteps = \(train)"
         case let .trainedBetaOutOfRange(index, value):
             return "trained_betas[\(index)] is \(value); allowed: 0 < beta < 1"
-        case let .betaOutOfRange(index, value):
-            return "beta[\(index)] of the schedule is \(value); allowed: 0 < beta < 1 (check beta_start and beta_end)"
         case let .invalidStepCount(count, train):
             return "num_inference_steps is \(count); allowed: 1 ... \(train) (num_train_timesteps)"
         case let .stepsOffsetPastSchedule(offset, largest, train):

@@ -6,6 +6,17 @@ import Foundation
 /// the few places where diffusers crashes or returns garbage are documented deviations
 /// (see ``TimestepSelection`` and ``DDIMError``).
 ///
+/// Where diffusers 0.42 crashes or returns garbage, this type differs (and only there):
+/// - `trailing` spacing returns exactly n timesteps (diffusers: n + 1 ending in −1 for n = 61, 103, ... of 1000);
+/// - `leading` + `steps_offset` past T − 1 throws ``DDIMError/stepsOffsetPastSchedule(stepsOffset:largestTimestep:numTrainTimesteps:)``;
+/// - `num_inference_steps` = 0 throws instead of dividing by zero;
+/// - dynamic thresholding works per row on any row width (diffusers needs ≥ 3-D tensors);
+/// - ε-prediction from a timestep where ᾱ = 0 (zero-SNR rescaling) throws instead of returning NaN;
+/// - when 1 − ᾱ_prev − σ² rounds below zero (η = 1 from the zero-SNR top step, or η > 1) the
+///   direction coefficient is 0, where diffusers takes the square root of a negative number (NaN).
+/// Options diffusers does not have are off by default: ``PreviousTimestepRule/nextInSchedule``,
+/// ``VarianceKind/largeSigmaHat`` and ``TimestepSpacing/quadratic``.
+///
 /// ```swift
 /// var scheduler = try DDIMScheduler(configuration: DDIMConfiguration())
 /// try scheduler.setTimesteps(50)

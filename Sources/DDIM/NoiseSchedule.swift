@@ -33,9 +33,6 @@ public struct NoiseSchedule: Sendable, Hashable {
             case .squaredcosCapV2:
                 betas = Self.cosineBetas(count: config.numTrainTimesteps)
             }
-            if let index = betas.firstIndex(where: { !($0 > 0 && $0 < 1) }) {
-                throw .betaOutOfRange(index: index, value: betas[index])
-            }
         }
         if config.rescaleBetasZeroSnr {
             betas = Self.rescaledToZeroTerminalSNR(betas)

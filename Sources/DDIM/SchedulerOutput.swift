@@ -11,6 +11,12 @@ public struct SchedulerOutput: Sendable, Equatable {
     /// The model's estimate of the clean sample x₀ after clipping or thresholding (`pred_original_sample`).
     public var predOriginalSample: SampleBatch
 
+    /// An output with no rows, to pass to the `into:` steps, which size it.
+    public static var empty: SchedulerOutput {
+        SchedulerOutput(prevSample: SampleBatch(zerosCount: 0, dimension: 0),
+                        predOriginalSample: SampleBatch(zerosCount: 0, dimension: 0))
+    }
+
     public init(prevSample: SampleBatch, predOriginalSample: SampleBatch) {
         self.prevSample = prevSample
         self.predOriginalSample = predOriginalSample

@@ -43,36 +43,54 @@ struct StepKernel: Sendable {
     /// The std of the added noise (used only when noise is given).
     var noiseScale: Float
 
-    /// Elements below which the pass runs on the calling thread.
+    /// Elements below which the pass runs on the calling thread: memory-bound passes need more
+    /// work to pay for waking threads than passes that generate their noise.
     static let parallelThreshold = 1 << 15
+    static let parallelThresholdWithGeneratedNoise = 1 << 13
     /// Elements per block: noise is generated into a stack buffer of this size.
     static let blockElements = 512
 
     /// Runs the pass over `sample` and `modelOutput` (same shape) using at most `threads` threads.
     func run(sample: SampleBatch, modelOutput: SampleBatch, noise: StepNoise, threads: Int) -> SchedulerOutput {
+        var output = SchedulerOutput.empty
+        run(sample: sample, modelOutput: modelOutput, noise: noise, threads: threads, into: &output)
+        return output
+    }
+
+    /// Runs the pass writing into `output`, reusing its storage when it is uniquely held and of
+    /// the right size (no allocation, no page faults: the fast path for repeated steps).
+    func run(sample: SampleBatch, modelOutput: SampleBatch, noise: StepNoise, threads: Int,
+             into output: inout SchedulerOutput) {
         let rows = sample.count, dimension = sample.dimension
         let total = rows * dimension
-        guard total > 0 else {
-            return SchedulerOutput(prevSample: sample, predOriginalSample: sample)
-        }
-        var x0Values: [Float] = []
-        let prevValues = [Float](unsafeUninitializedCapacity: total) { prevBuffer, prevCount in
-            x0Values = [Float](unsafeUninitializedCapacity: total) { x0Buffer, x0Count in
-                sample.values.withUnsafeBufferPointer { xBuffer in
-                    modelOutput.values.withUnsafeBufferPointer { eBuffer in
-                        withNoisePointer(noise) { zPointer in
-                            runChunks(rows: rows, dimension: dimension, threads: threads,
-                                      x: xBuffer.baseAddress!, e: eBuffer.baseAddress!, noise: noise, z: zPointer,
-                                      prev: prevBuffer.baseAddress!, x0: x0Buffer.baseAddress!)
+        var prevValues = Self.storage(taking: &output.prevSample, count: total)
+        var x0Values = Self.storage(taking: &output.predOriginalSample, count: total)
+        if total > 0 {
+            prevValues.withUnsafeMutableBufferPointer { prevBuffer in
+                x0Values.withUnsafeMutableBufferPointer { x0Buffer in
+                    sample.values.withUnsafeBufferPointer { xBuffer in
+                        modelOutput.values.withUnsafeBufferPointer { eBuffer in
+                            withNoisePointer(noise) { zPointer in
+                                runChunks(rows: rows, dimension: dimension, threads: threads,
+                                          x: xBuffer.baseAddress!, e: eBuffer.baseAddress!, noise: noise, z: zPointer,
+                                          prev: prevBuffer.baseAddress!, x0: x0Buffer.baseAddress!)
+                            }
                         }
                     }
                 }
-                x0Count = total
             }
-            prevCount = total
         }
-        return SchedulerOutput(prevSample: SampleBatch(count: rows, dimension: dimension, values: prevValues),
-                               predOriginalSample: SampleBatch(count: rows, dimension: dimension, values: x0Values))
+        output.prevSample = SampleBatch(count: rows, dimension: dimension, values: prevValues)
+        output.predOriginalSample = SampleBatch(count: rows, dimension: dimension, values: x0Values)
+    }
+
+    /// The values array of `batch`, moved out (so it stays uniquely referenced) if it has `count`
+    /// elements, else a new uninitialized array of `count` elements; the pass overwrites all of it.
+    private static func storage(taking batch: inout SampleBatch, count: Int) -> [Float] {
+        var values: [Float] = []
+        swap(&values, &batch.values)
+        if values.count == count { return values }
+        return [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 
     private func withNoisePointer<R>(_ noise: StepNoise, _ body: (UnsafePointer<Float>?) -> R) -> R {
@@ -86,7 +104,9 @@ struct StepKernel: Sendable {
                            x: UnsafePointer<Float>, e: UnsafePointer<Float>, noise: StepNoise, z: UnsafePointer<Float>?,
                            prev: UnsafeMutablePointer<Float>, x0: UnsafeMutablePointer<Float>) {
         let total = rows * dimension
-        let chunks = total >= Self.parallelThreshold ? max(1, min(threads, rows)) : 1
+        let generatesNoise: Bool = { if case .philox = noise { return true } else { return false } }()
+        let threshold = generatesNoise ? Self.parallelThresholdWithGeneratedNoise : Self.parallelThreshold
+        let chunks = total >= threshold ? max(1, min(threads, rows)) : 1
         if chunks == 1 {
             runRows(0..<rows, dimension: dimension, x: x, e: e, noise: noise, z: z, prev: prev, x0: x0)
             return

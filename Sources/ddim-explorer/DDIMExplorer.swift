@@ -7,6 +7,7 @@ struct DDIMExplorer: ParsableCommand {
         commandName: "ddim-explorer",
         abstract: "Watch DDIM sampling run live in the terminal, or script it headlessly.",
         version: "0.1.0",
-        subcommands: [SampleCommand.self, DataCommand.self, TableCommand.self, InspectCommand.self, InterpolateCommand.self]
+        subcommands: [SampleCommand.self, DataCommand.self, TableCommand.self, InspectCommand.self, InterpolateCommand.self,
+                      BenchCommand.self]
     )
 }

@@ -249,6 +249,25 @@ def reference_tests():
     })
 
 
+# ---------------------------------------------------------------- eta > 0 with a torch generator
+def torch_generator_runs():
+    """diffusers' sampling loop with generator=torch.manual_seed(seed): initial latents, then one
+    randn of the batch's shape per step. 21 x 2 = 42 values exercises torch's tail rule."""
+    runs = []
+    for seed, rows, eta, steps in [(0, 21, 1.0, 10), (42, 8, 0.5, 5), (7, 3, 1.0, 4)]:
+        s = DDIMScheduler(clip_sample=False)
+        s.set_timesteps(steps)
+        generator = torch.manual_seed(seed)
+        sample = torch.randn((rows, 2), generator=generator)
+        initial = sample.clone()
+        for t in s.timesteps:
+            model_output = sample * 0.5 * t / (t + 1)
+            sample = s.step(model_output, t, sample, eta=eta, generator=generator).prev_sample
+        runs.append({"seed": seed, "rows": rows, "eta": eta, "steps": steps, "initial": floats(initial),
+                     "final": floats(sample)})
+    write("ddim_torch_generator.json", {"runs": runs})
+
+
 # ---------------------------------------------------------------- shipped assets, as diffusers loads them
 def assets():
     results = []
@@ -273,6 +292,7 @@ if __name__ == "__main__":
     forward_process()
     inverse_steps()
     reference_tests()
+    torch_generator_runs()
     if os.path.isdir(ASSETS):
         assets()
     sys.exit(0)

@@ -20,7 +20,9 @@ public struct RunSettings: Sendable, Hashable {
     public var count: Int
     /// The seed of the noise (x_T and every stochastic step).
     public var seed: UInt64
-    /// The scheduler's options (diffusers' DDIMScheduler config).
+    /// The scheduler's options (diffusers' DDIMScheduler config). The default is diffusers' default
+    /// except `clip_sample`, which is off: the toy datasets reach |x| ~ 2.5, and diffusers' default
+    /// clipping of x0 to [-1, 1] would squash them (switch it on to see that happen).
     public var configuration: DDIMConfiguration
     /// Number of inference steps.
     public var steps: Int
@@ -34,7 +36,7 @@ public struct RunSettings: Sendable, Hashable {
     public var bandwidth: Float?
 
     public init(dataset: DatasetKind = .eightGaussians, userPoints: SampleBatch? = nil, userPointsName: String = "user data",
-                count: Int = 2000, seed: UInt64 = 0, configuration: DDIMConfiguration = DDIMConfiguration(),
+                count: Int = 2000, seed: UInt64 = 0, configuration: DDIMConfiguration = RunSettings.defaultConfiguration,
                 steps: Int = 50, eta: Float = 0, useClippedModelOutput: Bool = false, noise: NoiseKind = .philox,
                 bandwidth: Float? = nil) {
         self.dataset = dataset
@@ -48,6 +50,13 @@ public struct RunSettings: Sendable, Hashable {
         self.useClippedModelOutput = useClippedModelOutput
         self.noise = noise
         self.bandwidth = bandwidth
+    }
+
+    /// diffusers' default DDIM configuration with `clip_sample` off (see ``configuration``).
+    public static var defaultConfiguration: DDIMConfiguration {
+        var configuration = DDIMConfiguration()
+        configuration.clipSample = false
+        return configuration
     }
 
     /// The data distribution of the run: the user points if any, else the built-in dataset.

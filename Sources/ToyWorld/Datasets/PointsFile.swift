@@ -20,7 +20,8 @@ public enum PointsFile {
         var columns: (x: Int, y: Int, count: Int?) = (0, 1, 2)
         var sawData = false
         var lineNumber = 0
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        let body = text.hasPrefix("\u{FEFF}") ? Substring(text.dropFirst()) : Substring(text)   // byte-order mark
+        for rawLine in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
             let content = rawLine.prefix { $0 != "#" }
             let fields = splitFields(content)

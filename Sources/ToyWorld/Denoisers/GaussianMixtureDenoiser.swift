@@ -107,7 +107,7 @@ public struct GaussianMixtureDenoiser: PosteriorMeanDenoiser {
             var sumX0x = SIMD8<Float>.zero, sumX0y = SIMD8<Float>.zero
             var sumDx = SIMD8<Float>.zero, sumDy = SIMD8<Float>.zero
             for c in 0..<k {
-                let w = FastExp.exp2NonPositive(logits[c] - maximum)
+                let w = FastExp.exp2NonPositive(FastExp.clampedArgument(logits[c] - maximum))
                 let dx = px - constants.shiftedX[c], dy = py - constants.shiftedY[c]
                 let ix = constants.inverse11[c] * dx + constants.inverse12[c] * dy
                 let iy = constants.inverse12[c] * dx + constants.inverse22[c] * dy

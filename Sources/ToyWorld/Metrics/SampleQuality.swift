@@ -41,12 +41,62 @@ public enum SampleQuality {
     /// drawn from `seed` (two of them, for the noise floor), so the report is reproducible.
     public static func evaluate(generated: SampleBatch, dataset: Dataset, seed: UInt64,
                                 parallelism: Parallelism = .automatic) -> Report {
-        let n = generated.count
-        let reference = dataset.sample(count: n, seed: dataSeeds(seed).0)
-        let pr = precisionRecall(generated: generated, data: reference, parallelism: parallelism)
-        return Report(mmd: mmd(generated, reference, parallelism: parallelism),
-                      noiseFloor: noiseFloor(of: dataset, count: n, seed: seed, parallelism: parallelism),
-                      precision: pr.precision, recall: pr.recall, count: n)
+        Reference(dataset: dataset, count: generated.count, seed: seed, parallelism: parallelism)
+            .evaluate(generated, parallelism: parallelism)
+    }
+
+    /// The data side of a report, computed once: a data sample, its kernel mean, its neighbour
+    /// radii and the noise floor. Reuse it to score many generated sets of `count` points cheaply
+    /// (for example after every step of a chain).
+    ///
+    /// ```swift
+    /// let reference = SampleQuality.Reference(dataset: .builtin(.twoMoons), count: 1000, seed: 0)
+    /// let report = reference.evaluate(chain.current)
+    /// ```
+    public struct Reference: Sendable {
+        /// The data sample generated points are compared with.
+        public let data: SampleBatch
+        /// MMD between `data` and a second, independent data sample of the same size.
+        public let noiseFloor: Float
+        let dataKernelMean: Double
+        let dataRadii: [Float]
+        let neighbours: Int
+
+        public init(dataset: Dataset, count: Int, seed: UInt64, neighbours: Int = defaultNeighbours,
+                    parallelism: Parallelism = .automatic) {
+            let seeds = dataSeeds(seed)
+            let data = dataset.sample(count: count, seed: seeds.0)
+            let other = dataset.sample(count: count, seed: seeds.1)
+            self.data = data
+            self.neighbours = neighbours
+            if data.count > 0 {
+                dataKernelMean = meanKernel(data, data, parallelism)
+                let floorSquared = dataKernelMean + meanKernel(other, other, parallelism) - 2 * meanKernel(data, other, parallelism)
+                noiseFloor = Float(max(0, floorSquared).squareRoot())
+                dataRadii = neighbourRadii(data, k: neighbours, parallelism)
+            } else {
+                dataKernelMean = 0
+                noiseFloor = .nan
+                dataRadii = []
+            }
+        }
+
+        /// MMD, noise floor, precision and recall of `generated` against ``data``.
+        public func evaluate(_ generated: SampleBatch, parallelism: Parallelism = .automatic) -> Report {
+            let valid = generated.count > 0 && generated.dimension == 2 && data.count > 0
+            guard valid else { return Report(mmd: .nan, noiseFloor: noiseFloor, precision: 0, recall: 0, count: generated.count) }
+            var mmd = Float.nan
+            if generated.isFinite {
+                let squared = meanKernel(generated, generated, parallelism) + dataKernelMean
+                    - 2 * meanKernel(generated, data, parallelism)
+                mmd = Float(max(0, squared).squareRoot())
+            }
+            let generatedRadii = neighbourRadii(generated, k: neighbours, parallelism)
+            return Report(mmd: mmd, noiseFloor: noiseFloor,
+                          precision: coveredShare(of: generated, by: data, radii: dataRadii, parallelism),
+                          recall: coveredShare(of: data, by: generated, radii: generatedRadii, parallelism),
+                          count: generated.count)
+        }
     }
 
     /// MMD between two independent samples of `dataset` with `count` points each.
@@ -88,7 +138,7 @@ public enum SampleQuality {
                         var total = SIMD8<Float>.zero
                         for block in 0..<blocks.x.count {
                             let dx = px - blocks.x[block], dy = py - blocks.y[block]
-                            var e = FastExp.exp2NonPositive((dx * dx + dy * dy) * factor)
+                            var e = FastExp.exp2NonPositive(FastExp.clampedArgument((dx * dx + dy * dy) * factor))
                             var k = e
                             for _ in 1..<7 {
                                 e = e * e

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Times a piece of work itself: one warm-up run, then `samples` timed samples, each of enough
+/// back-to-back runs to last at least `minimumSampleSeconds`; reports the median time per run.
+///
+/// The work returns a `Float` derived from its result; the timer adds them into a checksum that
+/// ends up in the report, so the optimizer cannot drop the work.
+///
+/// ```swift
+/// let timer = BenchTimer(samples: 15, minimumSampleSeconds: 0.005)
+/// let timing = timer.measure { Float(expensive().count) }
+/// timing.medianSeconds
+/// ```
+struct BenchTimer: Sendable {
+    /// Timed samples per benchmark (the median is over these).
+    var samples: Int
+    /// Each sample repeats the work until it has run at least this long.
+    var minimumSampleSeconds: Double
+
+    /// The result of one measurement.
+    struct Timing: Sendable {
+        /// Median seconds per run of the work.
+        var medianSeconds: Double
+        /// Fastest sample, seconds per run.
+        var minimumSeconds: Double
+        /// Runs of the work per sample.
+        var runsPerSample: Int
+        /// Sum of every value the work returned (keeps the work observable).
+        var checksum: Double
+    }
+
+    /// Measures `work`, which must do the same job on every call.
+    func measure(_ work: () throws -> Float) rethrows -> Timing {
+        var checksum = Double(try work())   // warm-up: caches, page faults, lazy setup
+        let first = try Self.seconds { checksum += Double(try work()) }
+        let runs = max(1, Int((minimumSampleSeconds / max(first, 1e-9)).rounded(.up)))
+        var perRun: [Double] = []
+        perRun.reserveCapacity(samples)
+        for _ in 0..<max(1, samples) {
+            let elapsed = try Self.seconds {
+                for _ in 0..<runs { checksum += Double(try work()) }
+            }
+            perRun.append(elapsed / Double(runs))
+        }
+        perRun.sort()
+        return Timing(medianSeconds: Self.median(ofSorted: perRun), minimumSeconds: perRun[0],
+                      runsPerSample: runs, checksum: checksum)
+    }
+
+    /// The median of an ascending, non-empty array.
+    static func median(ofSorted values: [Double]) -> Double {
+        let middle = values.count / 2
+        return values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2
+    }
+
+    /// Wall-clock seconds `body` takes (monotonic clock).
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+    }
+}

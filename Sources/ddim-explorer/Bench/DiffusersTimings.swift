@@ -1,0 +1,45 @@
+import Foundation
+
+/// Timings of diffusers' `DDIMScheduler.step` written by `Tests/Scripts/bench_diffusers.py`.
+///
+/// ```swift
+/// let diffusers = try DiffusersTimings(contentsOf: URL(fileURLWithPath: "diffusers.json"))
+/// diffusers.milliseconds(size: 1_000_000, eta: 1)
+/// ```
+struct DiffusersTimings: Codable, Sendable {
+    struct Result: Codable, Sendable {
+        var n: Int
+        var eta: Float
+        var medianMs: Double
+        enum CodingKeys: String, CodingKey { case n, eta, medianMs = "median_ms" }
+    }
+
+    var torch: String
+    var diffusers: String
+    var threads: Int
+    var results: [Result]
+
+    /// A diffusers timings file that cannot be used.
+    struct LoadError: Error, CustomStringConvertible {
+        var path: String
+        var reason: String
+        var description: String {
+            "--diffusers \(path): \(reason) (expected the JSON that Tests/Scripts/bench_diffusers.py prints)"
+        }
+    }
+
+    init(contentsOf url: URL) throws {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw LoadError(path: url.path, reason: "cannot read the file (\(error.localizedDescription))")
+        }
+        do { self = try JSONDecoder().decode(Self.self, from: data) } catch {
+            throw LoadError(path: url.path, reason: "not a diffusers timings document: \(error)")
+        }
+    }
+
+    /// diffusers' median milliseconds for `size` points at `eta`, if measured.
+    func milliseconds(size: Int, eta: Float) -> Double? {
+        results.first { $0.n == size && $0.eta == eta }?.medianMs
+    }
+}

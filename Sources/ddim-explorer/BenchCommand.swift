@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+
+/// `ddim-explorer bench`: times the hot paths in this process and prints a table.
+///
+/// ```
+/// swift run -c release ddim-explorer bench
+/// swift run -c release ddim-explorer bench --diffusers diffusers.json --format json
+/// ```
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time the scheduler step, noise and more against the memory bound (use a release build).",
+        discussion: """
+            Every row is the median time per run over repeated samples, measured in this process. \
+            Step rows compare DDIMScheduler.step on N 2-D points with the memory-traffic bound \
+            (read 2 and write 2 arrays of N*2 floats) measured beside them. \
+            For diffusers' side run Tests/Scripts/bench_diffusers.py and pass its JSON with --diffusers.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case markdown, json
+    }
+
+    @Flag(help: "A fast smoke run: small sizes, few samples.")
+    var quick = false
+
+    @Option(help: "Output format: markdown or json.")
+    var format: Format = .markdown
+
+    @Option(help: ArgumentHelp("diffusers timings (JSON from Tests/Scripts/bench_diffusers.py) to compare with.", valueName: "file"))
+    var diffusers: String?
+
+    @Option(help: "Threads for the step and the bound (default: active processors).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Timed samples per benchmark (default: 15, or 3 with --quick).")
+    var samples: Int?
+
+    func validate() throws {
+        guard threads >= 1 else {
+            throw ValidationError("--threads \(threads) is not allowed: use a whole number of at least 1")
+        }
+        if let samples, samples < 1 {
+            throw ValidationError("--samples \(samples) is not allowed: use a whole number of at least 1")
+        }
+    }
+
+    func run() throws {
+        let diffusersTimings = try diffusers.map { try DiffusersTimings(contentsOf: URL(fileURLWithPath: $0)) }
+        let sampleCount = samples ?? (quick ? 3 : 15)
+        let timer = BenchTimer(samples: sampleCount, minimumSampleSeconds: quick ? 0.001 : 0.01)
+        let sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, 1_000_000]
+
+        var rows: [BenchRow] = []
+        rows += try StepBenchmarks(sizes: sizes, threads: threads).run(timer: timer)
+        rows += try NoiseBenchmarks(count: quick ? 100_000 : 2_000_000).run(timer: timer)
+
+        if let diffusersTimings {
+            for index in rows.indices where rows[index].group == "step" {
+                if let eta = rows[index].eta,
+                   let milliseconds = diffusersTimings.milliseconds(size: rows[index].size, eta: eta) {
+                    rows[index].compare(toDiffusersMilliseconds: milliseconds)
+                }
+            }
+        }
+        let report = BenchReport(
+            settings: .init(threads: threads, samples: sampleCount, quick: quick, optimized: Self.isOptimizedBuild),
+            rows: rows,
+            diffusersSource: diffusersTimings.map {
+                "diffusers \($0.diffusers) DDIMScheduler.step, torch \($0.torch) CPU, \($0.threads) threads"
+            }
+        )
+        print(format == .json ? try report.json() : report.markdown())
+    }
+
+    static var isOptimizedBuild: Bool {
+        #if DEBUG
+        false
+        #else
+        true
+        #endif
+    }
+}
