@@ -111,9 +111,14 @@ public struct PhiloxGenerator: GaussianSource, Sendable, Hashable {
         #endif
     }
 
-    /// ``fillNormals(_:startingAt:)`` with the SIMD path on or off (identical values).
+    /// ``fillNormals(_:startingAt:)`` with the SIMD path on or off. Both give the same bits;
+    /// the scalar path exists to check that and to measure the speed-up.
+    ///
+    /// ```swift
+    /// g.fillNormals(buffer, startingAt: 0, vectorized: false)   // block by block, no SIMD
+    /// ```
     @inlinable
-    func fillNormals(_ buffer: UnsafeMutableBufferPointer<Float>, startingAt start: UInt64, vectorized: Bool) {
+    public func fillNormals(_ buffer: UnsafeMutableBufferPointer<Float>, startingAt start: UInt64, vectorized: Bool) {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return }
         var i = 0
         let n = buffer.count

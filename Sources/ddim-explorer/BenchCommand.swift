@@ -26,7 +26,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "A fast smoke run: small sizes, few samples.")
     var quick = false
 
-    @Option(help: "Output format: markdown or json.")
+    @Option(help: "Output format.")
     var format: Format = .markdown
 
     @Option(help: ArgumentHelp("diffusers timings (JSON from Tests/Scripts/bench_diffusers.py) to compare with.", valueName: "file"))
@@ -94,6 +94,7 @@ struct BenchCommand: ParsableCommand {
             rows: rows,
             diffusersSource: diffusersTimings.map {
                 "diffusers \($0.diffusers) DDIMScheduler.step, torch \($0.torch) CPU, \($0.threads) threads"
+                    + ($0.loadAverage.map { ", load average " + $0.map { String(format: "%.2f", $0) }.joined(separator: " ") } ?? "")
             }
         )
         print(format == .json ? try report.json() : report.markdown())

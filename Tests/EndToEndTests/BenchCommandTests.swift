@@ -6,14 +6,15 @@ import Testing
         let result = try runExplorer(["bench", "--quick"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let header = "| Benchmark | N | eta | median ms | best ms | throughput | × bound | diffusers ms | speed-up | target |"
+        let header = "| Benchmark | N | eta | median ms | best ms | CPU ms | throughput | × bound | diffusers ms | speed-up | target |"
         let headerIndex = try #require(lines.firstIndex(of: header))
         let tableRows = lines[(headerIndex + 2)...].filter { $0.hasPrefix("|") }
-        // Every row has the ten columns of the header.
-        for row in tableRows { #expect(row.split(separator: "|", omittingEmptySubsequences: false).count == 12, "\(row)") }
+        // Every row has the eleven columns of the header.
+        for row in tableRows { #expect(row.split(separator: "|", omittingEmptySubsequences: false).count == 13, "\(row)") }
         // --quick: bound plus eta 0 and 1 steps for two sizes, noise, denoisers, sampling, raster.
-        let steps = tableRows.filter { $0.hasPrefix("| DDIMScheduler.step |") }
-        #expect(steps.count == 4)
+        let steps = tableRows.filter { $0.hasPrefix("| DDIMScheduler.step") }
+        #expect(steps.count == 8)
+        #expect(steps.filter { $0.hasPrefix("| DDIMScheduler.step(into:)") }.count == 4)
         #expect(tableRows.filter { $0.hasPrefix("| memory bound") }.count == 4)
         #expect(tableRows.contains { $0.hasPrefix("| PhiloxGenerator.fillNormals") })
         #expect(tableRows.contains { $0.hasPrefix("| exact denoiser: kernel density") })
@@ -25,7 +26,8 @@ import Testing
             let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             #expect(Double(cells[3]).map { $0 > 0 } == true, "median of \(row)")
             #expect(Double(cells[4]).map { $0 > 0 } == true, "best of \(row)")
-            #expect(Double(cells[6]).map { $0 > 0 } == true, "ratio to bound of \(row)")
+            #expect(Double(cells[5]).map { $0 >= 0 } == true, "CPU time of \(row)")
+            #expect(Double(cells[7]).map { $0 > 0 } == true, "ratio to bound of \(row)")
         }
     }
 
@@ -42,7 +44,7 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let rows = try #require(object["rows"] as? [[String: Any]])
         let compared = rows.filter { $0["diffusersMilliseconds"] != nil }
-        #expect(compared.count == 2)
+        #expect(compared.count == 4)
         for row in compared {
             let median = try #require(row["medianMilliseconds"] as? Double)
             let diffusersMs = try #require(row["diffusersMilliseconds"] as? Double)

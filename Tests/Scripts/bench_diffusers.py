@@ -12,6 +12,7 @@ Reproduce (never in CI; needs torch and diffusers, e.g. pip install torch diffus
 """
 import argparse
 import json
+import os
 import statistics
 import time
 
@@ -32,13 +33,14 @@ def time_step(scheduler, timestep, sample, model_output, eta, generator, samples
     checksum += run()
     first = time.perf_counter() - start
     runs = max(1, int(-(-minimum_seconds // max(first, 1e-9))))
-    per_run = []
+    per_run, cpu_per_run = [], []
     for _ in range(samples):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         for _ in range(runs):
             checksum += run()
         per_run.append((time.perf_counter() - start) / runs)
-    return statistics.median(per_run), min(per_run), runs, checksum
+        cpu_per_run.append((time.process_time() - cpu_start) / runs)
+    return statistics.median(per_run), min(per_run), statistics.median(cpu_per_run), runs, checksum
 
 
 def main():
@@ -50,6 +52,7 @@ def main():
 
     torch.set_num_threads(args.threads)
     torch.set_flush_denormal(True)
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
     scheduler = DDIMScheduler()
     scheduler.set_timesteps(50)
     timestep = int(scheduler.timesteps[len(scheduler.timesteps) // 2])
@@ -60,12 +63,14 @@ def main():
         model_output = torch.randn((n, 2), generator=inputs, dtype=torch.float32)
         for eta in [0.0, 1.0]:
             generator = torch.Generator().manual_seed(2)
-            median, fastest, runs, checksum = time_step(
+            median, fastest, cpu, runs, checksum = time_step(
                 scheduler, timestep, sample, model_output, eta, generator, args.samples, 0.01)
             results.append({"n": n, "eta": eta, "median_ms": median * 1e3, "min_ms": fastest * 1e3,
+                            "median_cpu_ms": cpu * 1e3,
                             "runs_per_sample": runs, "samples": args.samples, "checksum": checksum})
     print(json.dumps({"torch": torch.__version__, "diffusers": diffusers.__version__,
-                      "threads": args.threads, "timestep": timestep, "results": results}, indent=2))
+                      "threads": args.threads, "timestep": timestep, "load_average": load,
+                      "results": results}, indent=2))
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ struct BenchReport: Codable, Sendable {
         if let diffusersSource { lines.append("diffusers column: \(diffusersSource)") }
         lines.append("")
         lines.append(Self.header)
-        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
         for row in rows {
             let cells = [
                 row.name,
@@ -46,6 +46,7 @@ struct BenchReport: Codable, Sendable {
                 row.eta.map { Self.trimmed($0) } ?? "",
                 Self.milliseconds(row.medianMilliseconds),
                 Self.milliseconds(row.minimumMilliseconds),
+                Self.milliseconds(row.cpuMilliseconds),
                 Self.rate(row.itemsPerSecond) + (row.group == "noise" ? " values/s" : " points/s"),
                 row.ratioToBound.map { String(format: "%.2f", $0) } ?? "",
                 row.diffusersMilliseconds.map(Self.milliseconds) ?? "",
@@ -58,7 +59,7 @@ struct BenchReport: Codable, Sendable {
     }
 
     /// The table's header line.
-    static let header = "| Benchmark | N | eta | median ms | best ms | throughput | × bound | diffusers ms | speed-up | target |"
+    static let header = "| Benchmark | N | eta | median ms | best ms | CPU ms | throughput | × bound | diffusers ms | speed-up | target |"
 
     /// Three significant digits, never exponent notation.
     static func milliseconds(_ value: Double) -> String {

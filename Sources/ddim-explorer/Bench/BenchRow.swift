@@ -16,6 +16,8 @@ struct BenchRow: Codable, Sendable, Equatable {
     var medianMilliseconds: Double
     /// Fastest sample, milliseconds per run.
     var minimumMilliseconds: Double
+    /// Median CPU milliseconds per run, all threads of the process together.
+    var cpuMilliseconds: Double
     /// Items (points or values) per second at the median.
     var itemsPerSecond: Double
     /// The median of the memory-traffic bound for the same size (step rows).
@@ -38,6 +40,7 @@ struct BenchRow: Codable, Sendable, Equatable {
         self.eta = eta
         self.medianMilliseconds = timing.medianSeconds * 1e3
         self.minimumMilliseconds = timing.minimumSeconds * 1e3
+        self.cpuMilliseconds = timing.medianCPUSeconds * 1e3
         self.itemsPerSecond = Double(size) / max(timing.medianSeconds, 1e-12)
         self.target = target
         self.checksum = timing.checksum

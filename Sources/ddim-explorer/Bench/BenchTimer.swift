@@ -23,6 +23,9 @@ struct BenchTimer: Sendable {
         var medianSeconds: Double
         /// Fastest sample, seconds per run.
         var minimumSeconds: Double
+        /// Median CPU seconds per run of the whole process (all threads): the work done, which
+        /// other programs on the machine disturb less than the wall clock.
+        var medianCPUSeconds: Double
         /// Runs of the work per sample.
         var runsPerSample: Int
         /// Sum of every value the work returned (keeps the work observable).
@@ -34,23 +37,33 @@ struct BenchTimer: Sendable {
         var checksum = Double(try work())   // warm-up: caches, page faults, lazy setup
         let first = try Self.seconds { checksum += Double(try work()) }
         let runs = max(1, Int((minimumSampleSeconds / max(first, 1e-9)).rounded(.up)))
-        var perRun: [Double] = []
+        var perRun: [Double] = [], cpuPerRun: [Double] = []
         perRun.reserveCapacity(samples)
         for _ in 0..<max(1, samples) {
+            let cpuStart = Self.processCPUSeconds()
             let elapsed = try Self.seconds {
                 for _ in 0..<runs { checksum += Double(try work()) }
             }
             perRun.append(elapsed / Double(runs))
+            cpuPerRun.append((Self.processCPUSeconds() - cpuStart) / Double(runs))
         }
         perRun.sort()
+        cpuPerRun.sort()
         return Timing(medianSeconds: Self.median(ofSorted: perRun), minimumSeconds: perRun[0],
-                      runsPerSample: runs, checksum: checksum)
+                      medianCPUSeconds: Self.median(ofSorted: cpuPerRun), runsPerSample: runs, checksum: checksum)
     }
 
     /// The median of an ascending, non-empty array.
     static func median(ofSorted values: [Double]) -> Double {
         let middle = values.count / 2
         return values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2
+    }
+
+    /// CPU seconds used so far by all threads of this process.
+    static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 
     /// Wall-clock seconds `body` takes (monotonic clock).

@@ -18,6 +18,10 @@ struct DiffusersTimings: Codable, Sendable {
     var diffusers: String
     var threads: Int
     var results: [Result]
+    /// The machine's load averages when the script ran.
+    var loadAverage: [Double]?
+
+    enum CodingKeys: String, CodingKey { case torch, diffusers, threads, results, loadAverage = "load_average" }
 
     /// A diffusers timings file that cannot be used.
     struct LoadError: Error, CustomStringConvertible {

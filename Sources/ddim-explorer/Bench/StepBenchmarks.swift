@@ -1,8 +1,9 @@
 import DDIM
 
 /// DDIMScheduler.step on N two-dimensional points at eta = 0 and eta = 1 (noise from a
-/// ``PhiloxGenerator`` inside the fused pass), each beside the memory-traffic bound of the
-/// same N measured in the same process.
+/// ``PhiloxGenerator`` inside the fused pass), both the call that returns new arrays and the
+/// `into:` form that reuses one output, each beside the memory-traffic bound of the same N
+/// measured in the same process (and the same pass writing into newly allocated arrays).
 ///
 /// ```swift
 /// let rows = try StepBenchmarks(sizes: [1_000, 10_000], threads: 2).run(timer: timer)
@@ -35,16 +36,31 @@ struct StepBenchmarks {
             rows.append(freshRow)
 
             for eta: Float in [0, 1] {
+                // The API that returns new arrays (allocates two outputs per call).
                 var noise = PhiloxGenerator(seed: 2)
-                let timing = try timer.measure {
+                let returning = try timer.measure {
                     let out = try scheduler.step(modelOutput: modelOutput, timestep: timestep, sample: sample,
                                                  eta: eta, generator: &noise)
                     return out.prevSample.values[size / 2] + out.predOriginalSample.values[size - 1]
                 }
-                var row = BenchRow(group: "step", name: "DDIMScheduler.step", size: size, eta: eta, timing: timing,
-                                   target: size == 1_000_000 ? (eta == 0 ? "≤ 1.5× bound" : "≤ 2.5× bound") : nil)
+                var row = BenchRow(group: "step", name: "DDIMScheduler.step (new outputs)", size: size, eta: eta,
+                                   timing: returning)
                 row.compare(toBoundMilliseconds: boundRow.medianMilliseconds)
                 rows.append(row)
+
+                // The loop form: one output reused across steps, as a sampling loop keeps it.
+                var reusedNoise = PhiloxGenerator(seed: 2)
+                var output = SchedulerOutput.empty
+                let reusing = try timer.measure {
+                    try scheduler.step(modelOutput: modelOutput, timestep: timestep, sample: sample, eta: eta,
+                                       generator: &reusedNoise, into: &output)
+                    return output.prevSample.values[size / 2] + output.predOriginalSample.values[size - 1]
+                }
+                var reusedRow = BenchRow(group: "step", name: "DDIMScheduler.step(into:) (reused outputs)", size: size,
+                                         eta: eta, timing: reusing,
+                                         target: size == 1_000_000 ? (eta == 0 ? "≤ 1.5× bound, ≥ 3× diffusers" : "≤ 2.5× bound, ≥ 3× diffusers") : nil)
+                reusedRow.compare(toBoundMilliseconds: boundRow.medianMilliseconds)
+                rows.append(reusedRow)
             }
         }
         return rows
