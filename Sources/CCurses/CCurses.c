@@ -80,7 +80,7 @@ static char reset_sequence[512];
 static size_t reset_length = 0;
 static int atexit_registered = 0;
 
-static const int guarded_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT };
+static const int guarded_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
 #define GUARDED_COUNT (sizeof guarded_signals / sizeof guarded_signals[0])
 static struct sigaction previous_actions[GUARDED_COUNT];
 static int installed[GUARDED_COUNT];

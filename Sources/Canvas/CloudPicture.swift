@@ -57,7 +57,7 @@ public struct CloudPicture: Sendable {
         let status = Rect(x: 0, y: height - 1, width: width, height: 1)
         var barWidth = 0
         if let progress {
-            barWidth = min(width / 2, 24 + progress.label.terminalWidth)
+            barWidth = min(width / 3, 16 + progress.label.terminalWidth)
             ProgressBar(fraction: progress.fraction, label: progress.label, color: accent, ascii: ascii)
                 .draw(into: &frame, rect: Rect(x: status.maxX - barWidth, y: status.y, width: barWidth, height: 1))
         }

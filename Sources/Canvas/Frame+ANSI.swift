@@ -21,7 +21,7 @@ extension Frame {
             let end = (row.lastIndex { !SGRStyle(cell: $0, depth: depth).isInvisibleBlank(text: $0.text) } ?? (y * width - 1)) + 1
             for cell in row[(y * width)..<end] where !cell.text.isEmpty {
                 let wanted = SGRStyle(cell: cell, depth: depth)
-                if wanted != current {
+                if wanted != current && !(cell.text == " " && wanted.looksBlankLike(current)) {
                     line += wanted.sequence(from: current)
                     current = wanted
                 }
@@ -55,6 +55,12 @@ struct SGRStyle: Equatable {
     /// A blank that looks the same with no style at all (so it can be trimmed at the end of a line).
     func isInvisibleBlank(text: String) -> Bool {
         (text == " " || text.isEmpty) && background == .default && attributes.isDisjoint(with: [.reverse, .underline])
+    }
+
+    /// Whether a space in this style looks the same as a space in `other` (same background, and
+    /// neither underlines nor reverses), so that no sequence is needed for it.
+    func looksBlankLike(_ other: SGRStyle) -> Bool {
+        background == other.background && isInvisibleBlank(text: " ") && other.isInvisibleBlank(text: " ")
     }
 
     /// The escape sequence that turns `previous` into this style.

@@ -30,18 +30,46 @@ public struct ChainRun: Sendable {
     /// How many points the quality probe looks at (a prefix of the batch; the rows are independent).
     public let probeSize: Int
 
+    /// The most point states a run may store (points × (steps + 1)): about 160 MB of states and
+    /// predictions at the limit. Every state is kept so that going back is exact.
+    public static let maximumStoredPoints = 10_010_000
+
+    /// Why `settings` would store too much, or nil when they fit.
+    public static func memoryProblem(_ settings: RunSettings) -> String? {
+        let stored = settings.count.multipliedReportingOverflow(by: settings.steps + 1)
+        guard stored.overflow || stored.partialValue > maximumStoredPoints else { return nil }
+        return "\(settings.count) points × \(settings.steps) steps keeps too many states for exact stepping back "
+            + "(at most \(maximumStoredPoints / 1_000_000)M points × steps); use fewer points (<) or steps (S)"
+    }
+
+    /// `settings` with the point count lowered, if needed, so that the run fits ``maximumStoredPoints``.
+    public static func fitted(_ settings: RunSettings) -> RunSettings {
+        var fitted = settings
+        fitted.count = max(1, min(settings.count, maximumStoredPoints / max(1, settings.steps + 1)))
+        return fitted
+    }
+
     /// The default probe size: enough for stable numbers, cheap enough to measure every step.
     public static let defaultProbeSize = 256
 
-    public init(settings: RunSettings, probeSize: Int = ChainRun.defaultProbeSize) {
+    /// A run on `settings`, paused at x_T. When `previous` drew the same x_T and data (same data,
+    /// seed, count and noise), its data sample, noise floor and x_T quality are reused, so a
+    /// scheduler setting change costs only the new chain.
+    public init(settings: RunSettings, probeSize: Int = ChainRun.defaultProbeSize, reusing previous: ChainRun? = nil) {
         self.settings = settings
         self.probeSize = max(8, probeSize)
-        self.data = ChainRun.dataSample(for: settings)
-        self.noiseFloor = QualityProbe.noiseFloor(of: settings.makeDataset(), seed: settings.seed, sampleSize: self.probeSize)
+        let reusable = previous.flatMap { $0.probeSize == max(8, probeSize) && $0.hasSameStart(as: settings) ? $0 : nil }
+        self.data = reusable?.data ?? ChainRun.dataSample(for: settings)
+        self.noiseFloor = reusable?.noiseFloor
+            ?? QualityProbe.noiseFloor(of: settings.makeDataset(), seed: settings.seed, sampleSize: self.probeSize)
         do {
             let chain = try SamplingChain(settings: settings)
             self.chain = chain
-            measureQuality()
+            if let start = reusable?.quality.first ?? nil {
+                quality = [start]
+            } else {
+                measureQuality()
+            }
             checkFinite()
         } catch {
             self.chain = nil
@@ -129,6 +157,12 @@ public struct ChainRun: Sendable {
         if !chain.states[step].isFinite || (step > 0 && !chain.predictedOriginals[step - 1].isFinite) {
             firstNonFiniteStep = step
         }
+    }
+
+    /// True when a run on `settings` starts from the same x_T and data as this one.
+    func hasSameStart(as other: RunSettings) -> Bool {
+        settings.dataset == other.dataset && settings.userPoints == other.userPoints && settings.seed == other.seed
+            && settings.count == other.count && settings.noise == other.noise && settings.bandwidth == other.bandwidth
     }
 
     static func dataSample(for settings: RunSettings) -> SampleBatch {

@@ -5,12 +5,12 @@ import ToyWorld
 /// mouse picks).
 ///
 /// ```swift
-/// let window = CloudGeometry.viewport   // the square -4…4, centred, aspect-correct in any rectangle
+/// let window = CloudGeometry.viewport   // the square -3.5…3.5, centred, aspect-correct in any rectangle
 /// let point = CloudGeometry.world(x: 10, y: 5, in: rect)
 /// ```
 public enum CloudGeometry {
     /// Half the side of the square that is always visible: standard-normal noise stays inside.
-    public static let halfExtent: Float = 4
+    public static let halfExtent: Float = 3.5
 
     /// The window: fixed, so the picture does not jump as the points move.
     public static let viewport = Viewport(halfExtent: halfExtent)

@@ -200,12 +200,11 @@ extension ExplorerModel {
     }
 
     private mutating func replaceRun(at side: Int, with settings: RunSettings) {
-        let run = ChainRun(settings: settings, probeSize: probeSize)
-        if run.chain == nil, let error = run.error, runs[side].chain != nil {
-            statusMessage = "not applied: \(error)"
+        if let problem = ChainRun.memoryProblem(settings) {
+            statusMessage = "not applied: \(problem)"
             return
         }
-        runs[side] = run
+        runs[side] = ChainRun(settings: settings, probeSize: probeSize, reusing: runs[side])
         isPlaying = mode != .invert && mode != .interpolate ? true : isPlaying
     }
 
@@ -236,7 +235,9 @@ extension ExplorerModel {
             var right = base
             right.configuration.varianceKind = .ddim
             right.eta = base.eta == 0 && base.configuration.varianceKind == .ddim ? 1 : 0
-            runs = [ChainRun(settings: base, probeSize: probeSize), ChainRun(settings: right, probeSize: probeSize)]
+            var left = kept
+            left.jumpToStart()
+            runs = [left, ChainRun(settings: right, probeSize: probeSize, reusing: kept)]
             isPlaying = true
             statusMessage = "compare: same x_T, different settings; Tab picks the side the keys change"
         case .invert:

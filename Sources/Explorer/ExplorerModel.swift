@@ -48,9 +48,13 @@ public struct ExplorerModel: Sendable {
     /// A model on `settings`, paused at x_T.
     public init(settings: RunSettings, configurationPath: String = "scheduler_config.json",
                 probeSize: Int = ChainRun.defaultProbeSize) {
-        self.runs = [ChainRun(settings: settings, probeSize: probeSize)]
+        let fitted = ChainRun.fitted(settings)
+        self.runs = [ChainRun(settings: fitted, probeSize: probeSize)]
         self.configurationPath = configurationPath
         self.probeSize = probeSize
+        if fitted.count != settings.count {
+            statusMessage = "points lowered to \(fitted.count) so that every state fits in memory"
+        }
     }
 
     /// The run the setting keys change.

@@ -12,6 +12,7 @@ enum HelpOverlay {
             for binding in KeyTable.bindings where binding.group == group {
                 result.append((binding.label, binding.summary, false))
             }
+            if group == .view { result.append(("click", "track the nearest point", false)) }
         }
         return result
     }

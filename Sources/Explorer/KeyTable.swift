@@ -88,7 +88,7 @@ public enum KeyTable {
         KeyBinding([.character("w")], "w", .saveConfiguration, "save scheduler_config.json", .app),
         KeyBinding([.character("?"), .function(1)], "? F1", .toggleHelp, "this help", .app),
         KeyBinding([.escape], "Esc", .dismiss, "close help / leave mode", .app),
-        KeyBinding([.character("q"), .control("c")], "q", .quit, "quit", .app),
+        KeyBinding([.character("q"), .control("c")], "q ^C", .quit, "quit", .app),
     ]
 
     /// The action a key triggers, or nil when the key is unbound.

@@ -57,4 +57,26 @@ public struct SettingsPreset: Sendable, Hashable {
         if let zeroSNR { result.configuration.rescaleBetasZeroSnr = zeroSNR }
         return result
     }
+
+    /// This preset with every field that `change` sets replaced.
+    ///
+    /// ```swift
+    /// SettingsPreset(steps: 50, eta: 0).merging(SettingsPreset(eta: 1))   // steps 50, eta 1
+    /// ```
+    public func merging(_ change: SettingsPreset) -> SettingsPreset {
+        var result = self
+        if let v = change.dataset { result.dataset = v }
+        if let v = change.steps { result.steps = v }
+        if let v = change.eta { result.eta = v }
+        if let v = change.largeVariance { result.largeVariance = v }
+        if let v = change.schedule { result.schedule = v }
+        if let v = change.spacing { result.spacing = v }
+        if let v = change.clipping { result.clipping = v }
+        if let v = change.clipRange { result.clipRange = v }
+        if let v = change.thresholding { result.thresholding = v }
+        if let v = change.prediction { result.prediction = v }
+        if let v = change.alphaToOne { result.alphaToOne = v }
+        if let v = change.zeroSNR { result.zeroSNR = v }
+        return result
+    }
 }

@@ -9,6 +9,9 @@ public enum AsciiFallback {
     public static func character(for character: Character) -> Character {
         if character.isASCII { return character }
         guard let scalar = character.unicodeScalars.first else { return "?" }
+        // A letter with combining marks (x̂, ε̂) falls back to its base letter.
+        if scalar.isASCII { return Character(scalar) }
+        if let mapped = table[Character(scalar)] { return mapped }
         let v = scalar.value
         switch v {
         case 0x2800...0x28FF:
@@ -22,7 +25,7 @@ public enum AsciiFallback {
         case 0x25A0...0x25FF: return "o"
         default: break
         }
-        return table[character] ?? "?"
+        return "?"
     }
 
     static func boxDrawing(_ v: UInt32) -> Character {
@@ -40,8 +43,8 @@ public enum AsciiFallback {
 
     static let table: [Character: Character] = [
         "•": "*", "·": ".", "…": ".", "°": "o", "×": "x", "÷": "/", "±": "+", "−": "-", "–": "-", "—": "-",
-        "←": "<", "→": ">", "↑": "^", "↓": "v", "↔": "-", "▶": ">", "◀": "<", "▲": "^", "▼": "v",
-        "α": "a", "β": "b", "γ": "g", "δ": "d", "ε": "e", "η": "n", "θ": "t", "λ": "l", "μ": "u", "σ": "s", "τ": "t", "ω": "w",
+        "←": "<", "→": ">", "↑": "^", "↓": "v", "↔": "-", "▶": ">", "◀": "<", "▲": "^", "▼": "v", "⏸": "=", "●": "o", "○": "o", "◆": "*",
+        "α": "a", "ᾱ": "a", "β": "b", "γ": "g", "δ": "d", "ε": "e", "η": "n", "θ": "t", "λ": "l", "μ": "u", "σ": "s", "τ": "t", "ω": "w",
         "≈": "~", "≤": "<", "≥": ">", "≠": "!", "√": "V", "∞": "8", "✓": "v", "✗": "x",
         "₀": "0", "₁": "1", "₂": "2", "₃": "3", "⁰": "0", "¹": "1", "²": "2", "³": "3", "ᵢ": "i", "ₜ": "t",
     ]

@@ -6,7 +6,7 @@ import Foundation
 /// only the cells that changed, in one flush.
 ///
 /// Opening saves the terminal state and guarantees it comes back: on ``close()``, at exit, on
-/// SIGINT/SIGTERM/SIGHUP/SIGQUIT and on crash signals. Input is raw, so Ctrl-C arrives as
+/// SIGINT/SIGTERM/SIGHUP/SIGQUIT and on crash signals (SEGV, BUS, ILL, FPE, ABRT, TRAP). Input is raw, so Ctrl-C arrives as
 /// `.key(.control("c"))`. While waiting for input the process sleeps in the kernel (no CPU).
 /// Use one `CursesTerminal` at a time, from one thread.
 ///
@@ -23,7 +23,7 @@ public final class CursesTerminal {
     public private(set) var width: Int
     public private(set) var height: Int
     /// Colours the terminal shows (from `NO_COLOR`, `COLORTERM` and terminfo).
-    let colorDepth: ColorDepth
+    public let colorDepth: ColorDepth
     /// The locale is UTF-8, so braille and block glyphs can be drawn.
     public let supportsUnicode: Bool
     /// Colour pairs the terminal offers, and how many are in use (diagnostics).

@@ -30,9 +30,20 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where the w key saves the scheduler configuration (diffusers JSON).", valueName: "file"))
     var saveConfig: String = "scheduler_config.json"
 
+    @Option(help: ArgumentHelp("Measure update + view time over this many playing frames without a terminal, print it and exit.",
+                               valueName: "frames", visibility: .hidden))
+    var benchmarkFrames: Int?
+
+    @Option(help: ArgumentHelp("Screen size for --benchmark-frames, as WIDTHxHEIGHT.", valueName: "size", visibility: .hidden))
+    var benchmarkSize: String = "120x40"
+
     func run() throws {
         var settings = try reportingSettings()
         if options.data.dataset == nil && options.data.data == nil { settings.dataset = .twoMoons }
+        if let frames = benchmarkFrames {
+            try FrameBenchmark(settings: settings, frames: frames, size: benchmarkSize).run()
+            return
+        }
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal.open(recordingTo: record.map { URL(fileURLWithPath: $0) })
@@ -61,8 +72,7 @@ struct ExploreLoop {
 
     func run(_ model: inout ExplorerModel) {
         let glyphs: GlyphMode = terminal.supportsUnicode ? .braille : .ascii
-        // From the environment and TERM (the terminal's own curses colour count is not public yet).
-        let depth = Canvas.ColorDepth.detect(environment: ProcessInfo.processInfo.environment, colors: nil)
+        let depth = terminal.colorDepth
         _ = model.update(.resize(width: terminal.width, height: terminal.height))
         var nextTick: ContinuousClock.Instant?
         while true {

@@ -16,13 +16,17 @@ struct SampleCommand: ParsableCommand {
           ddim-explorer sample --count 5 --steps 10 --seed 1
           ddim-explorer sample --dataset two-moons --eta 1 --steps 20 > moons.csv
           ddim-explorer sample --every 10 --steps 50 --format json
-          ddim-explorer sample --scheduler-config scheduler_config.json --no-clip --spacing trailing
+          ddim-explorer sample --scheduler-config sd.json --spacing trailing
           ddim-explorer sample --data mine.csv --standardize --bandwidth 0
         """
     )
 
     @Option(help: ArgumentHelp("Also print every K-th state, with a step column (K >= 1).", valueName: "K"))
     var every: Int?
+
+    @Option(help: ArgumentHelp("Split the work into at most N threads (>= 1). Default: one per core. The output is the same for any N.",
+                               valueName: "n"))
+    var threads: Int?
 
     @OptionGroup var format: FormatOptions
 
@@ -33,7 +37,11 @@ struct SampleCommand: ParsableCommand {
             if let every, every < 1 {
                 throw CommandError.invalid("--every", "\(every)", allowed: "an integer >= 1")
             }
-            var chain = try SamplingChain(settings: options.settings())
+            if let threads, threads < 1 {
+                throw CommandError.invalid("--threads", "\(threads)", allowed: "an integer >= 1")
+            }
+            let parallelism = threads.map { Parallelism(chunks: $0) } ?? .automatic
+            var chain = try SamplingChain(settings: options.settings(), parallelism: parallelism)
             try chain.runToEnd()
             if chain.hasNonFiniteValues {
                 printToStandardError("warning: the chain produced NaN or infinite values")

@@ -41,6 +41,21 @@ import Canvas
             + escape + "104mf" + escape + "0m")
     }
 
+    @Test func spacesBetweenStyledCellsNeedNoSequence() {
+        var frame = Frame(width: 5, height: 1)
+        frame.put("a", x: 0, y: 0, foreground: .palette(1))
+        frame.put("b", x: 2, y: 0, foreground: .palette(1))
+        frame.put("c", x: 4, y: 0, foreground: .palette(2), attributes: .underline)
+        #expect(frame.ansiText(depth: .palette16) == escape + "31ma b " + escape + "4;32mc" + escape + "0m")
+    }
+
+    @Test func halfBlocksCarryTwoColours() {
+        var frame = Frame(width: 1, height: 1)
+        frame[0, 0] = Cell("▀", foreground: .rgb(255, 0, 0), background: .rgb(0, 0, 255))
+        #expect(frame.ansiText(depth: .trueColor) == escape + "38;2;255;0;0;48;2;0;0;255m▀" + escape + "0m")
+        #expect(frame.ansiText(depth: .palette8) == escape + "31;44m▀" + escape + "0m")
+    }
+
     @Test func coloursAreFittedToTheRequestedDepth() {
         var frame = Frame(width: 1, height: 1)
         frame.put("x", x: 0, y: 0, foreground: .rgb(255, 0, 0))

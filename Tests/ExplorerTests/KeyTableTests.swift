@@ -42,3 +42,26 @@ import Explorer
         #expect(SettingLadders.previous(before: 7, in: SettingLadders.steps) == 5)
     }
 }
+
+@Suite struct LessonTests {
+    @Test func atLeastThreeLessonsEachWithTextAndSettings() {
+        #expect(Lesson.all.count >= 3)
+        for lesson in Lesson.all {
+            #expect(!lesson.pages.isEmpty)
+            for page in lesson.pages {
+                #expect(page.text.count > 80, "\(page.heading) needs a real paragraph")
+                #expect(page.left.steps != nil && page.left.eta != nil)
+            }
+        }
+    }
+
+    @Test func presetsApplyOnlyTheirFields() {
+        let merged = SettingsPreset(steps: 50, eta: 0).merging(SettingsPreset(eta: 1))
+        #expect(merged.steps == 50 && merged.eta == 1)
+        var settings = RunSettings()
+        settings.seed = 9
+        let applied = SettingsPreset(steps: 10, largeVariance: true, zeroSNR: true).applied(to: settings)
+        #expect(applied.steps == 10 && applied.seed == 9)
+        #expect(applied.configuration.varianceKind == .largeSigmaHat && applied.configuration.rescaleBetasZeroSnr)
+    }
+}

@@ -203,4 +203,32 @@ import Explorer
         model.configurationSaved(to: URL(fileURLWithPath: "/tmp/x.json"), error: nil)
         #expect(model.statusMessage == "saved x.json")
     }
+
+    @Test func runsThatWouldStoreTooMuchAreRefused() {
+        var settings = smallSettings(steps: 1000)
+        settings.count = 50_000
+        let model = ExplorerModel(settings: settings, probeSize: 16)
+        #expect(model.settings.count * 1001 <= ChainRun.maximumStoredPoints)
+        #expect(model.statusMessage?.contains("points lowered") == true)
+        var small = ExplorerModel(settings: smallSettings(steps: 500, count: 20_000), probeSize: 16)
+        small.perform(.stepsUp)
+        #expect(small.settings.steps == 500)
+        #expect(small.statusMessage?.contains("not applied") == true)
+    }
+
+    @Test func zeroSNRWithEpsilonIsAppliedAndExplained() {
+        var model = ExplorerModel(settings: smallSettings(), probeSize: 16)
+        model.perform(.cycleSpacing)   // linspace: starts at t = 999
+        model.perform(.toggleZeroSNR)
+        #expect(model.settings.configuration.rescaleBetasZeroSnr)
+        _ = model.update(.tick)
+        #expect(!model.isPlaying)
+        let warning = model.warning ?? ""
+        #expect(warning.contains("epsilon") || warning.contains("NaN"))
+        model.perform(.cyclePrediction)
+        model.perform(.cyclePrediction)   // epsilon → sample → v_prediction
+        #expect(model.settings.configuration.predictionType == .vPrediction)
+        model.perform(.jumpToEnd)
+        #expect(model.warning == nil)
+    }
 }

@@ -77,16 +77,6 @@ import Testing
         #expect(ColorMapper.cursesNumber(.rgb(0x12, 0x34, 0x56)) == 0x123456)
         #expect(ColorMapper.cursesNumber(.rgb(0, 0, 3)) == 8, "direct colours 0-7 would be ANSI colours")
     }
-
-    @Test func depthDetection() {
-        #expect(TerminalUI.ColorDepth.detect(environment: ["NO_COLOR": "1", "COLORTERM": "truecolor"], colors: 256) == .monochrome)
-        #expect(TerminalUI.ColorDepth.detect(environment: ["NO_COLOR": ""], colors: 256) == .palette256)
-        #expect(TerminalUI.ColorDepth.detect(environment: ["COLORTERM": "24bit"], colors: 8) == .trueColor)
-        #expect(TerminalUI.ColorDepth.detect(environment: [:], colors: 1 << 24) == .trueColor)
-        #expect(TerminalUI.ColorDepth.detect(environment: [:], colors: 16) == .palette16)
-        #expect(TerminalUI.ColorDepth.detect(environment: [:], colors: 8) == .palette8)
-        #expect(TerminalUI.ColorDepth.detect(environment: [:], colors: nil) == .monochrome)
-    }
 }
 
 @Suite struct ColorPairTableTests {

@@ -68,6 +68,7 @@ import Testing
     @Test(arguments: [
         (Character("─"), Character("-")), ("│", "|"), ("┌", "+"), ("╋", "+"), ("⠀", " "), ("⠁", "."), ("⠇", ":"), ("⣿", "#"),
         ("█", "#"), ("░", "."), ("▒", ":"), ("η", "n"), ("σ", "s"), ("→", ">"), ("…", "."), ("q", "q"), ("漢", "?"),
+        ("x̂", "x"), ("ε̂", "e"), ("ᾱ", "a"), ("⏸", "="), ("▲", "^"), ("●", "o"),
     ])
     func fallbacks(input: Character, expected: Character) {
         #expect(AsciiFallback.character(for: input) == expected)

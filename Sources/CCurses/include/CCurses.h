@@ -53,7 +53,7 @@ int ccurses_get_mouse(int *x, int *y, mmask_t *state);
 void ccurses_write_raw(const char *bytes);
 
 /* Terminal guard. prepare (before ccurses_start): saves the cooked termios and installs handlers
-   for SIGINT/SIGTERM/SIGHUP/SIGQUIT and the crash signals (SEGV, BUS, ILL, FPE, ABRT), before curses
+   for SIGINT/SIGTERM/SIGHUP/SIGQUIT and the crash signals (SEGV, BUS, ILL, FPE, ABRT, TRAP), before curses
    so that it does not install its own; plus an atexit hook that calls endwin. arm (after start):
    records the terminal's reset sequences. A handled signal restores the terminal with
    async-signal-safe calls only (write the reset sequences, tcsetattr the saved termios), puts the
