@@ -87,14 +87,14 @@ final class TmuxSession {
         return pid
     }
 
-    /// Polls the screen every 10 ms until `predicate` holds, returning that screen; throws with
-    /// the last screen after `timeout`.
+    /// Polls the screen every 10 ms until `predicate` holds, returning that screen (with colour
+    /// sequences when `escapes`); throws with the last screen after `timeout`.
     @discardableResult
-    func waitUntil(_ what: String, timeout: Duration = .seconds(15), _ predicate: (String) -> Bool) throws -> String {
+    func waitUntil(_ what: String, timeout: Duration = .seconds(15), escapes: Bool = false, _ predicate: (String) -> Bool) throws -> String {
         let deadline = ContinuousClock.now + timeout
         var screen = ""
         while ContinuousClock.now < deadline {
-            screen = try capture()
+            screen = try capture(escapes: escapes)
             if predicate(screen) { return screen }
             Thread.sleep(forTimeInterval: 0.01)
         }
