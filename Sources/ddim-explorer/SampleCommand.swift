@@ -16,7 +16,7 @@ struct SampleCommand: ParsableCommand {
           ddim-explorer sample --count 5 --steps 10 --seed 1
           ddim-explorer sample --dataset two-moons --eta 1 --steps 20 > moons.csv
           ddim-explorer sample --every 10 --steps 50 --format json
-          ddim-explorer sample --scheduler-config scheduler_config.json --no-clip --spacing trailing
+          ddim-explorer sample --scheduler-config sd.json --spacing trailing
           ddim-explorer sample --data mine.csv --standardize --bandwidth 0
         """
     )

@@ -2,11 +2,22 @@ import Foundation
 import Testing
 
 @Suite struct CLISampleTests {
+    /// Same layout and values as the recorded run. Values may differ in the last float digits when the
+    /// denoiser's vectorized exp changes, so they are compared to 1e-4; byte identity is checked by the
+    /// determinism tests below.
     @Test func smallRunMatchesTheGoldenOutput() throws {
         let result = try runExplorer(["sample", "--count", "5", "--steps", "10", "--seed", "1"])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
-        #expect(result.stdout == CLIGolden.sampleCount5Steps10Seed1)
+        let rows = lines(result.stdout), golden = lines(CLIGolden.sampleCount5Steps10Seed1)
+        #expect(rows.first == "x,y")
+        #expect(rows.count == golden.count)
+        for (row, expected) in zip(rows.dropFirst(), golden.dropFirst()) {
+            let values = row.split(separator: ",").compactMap { Double($0) }
+            let expectedValues = expected.split(separator: ",").compactMap { Double($0) }
+            #expect(values.count == 2)
+            #expect(zip(values, expectedValues).allSatisfy { abs($0 - $1) < 1e-4 }, "\(row) vs \(expected)")
+        }
     }
 
     @Test func sameArgumentsGiveByteIdenticalOutput() throws {

@@ -130,31 +130,3 @@ struct CholeskyFactor {
         SIMD2(l11 * z0, l21 * z0 + l22 * z1)
     }
 }
-
-/// Philox stream numbers used for data (never for the sampler's noise).
-enum DataStreams {
-    static let choice: UInt32 = 0x0D47_A001
-    static let normal: UInt32 = 0x0D47_A002
-    static let reference: UInt64 = 0x5EED_2EF0
-}
-
-/// Why a ``GaussianMixture`` could not be built.
-public enum GaussianMixtureError: Error, Equatable, CustomStringConvertible {
-    case noComponents
-    case invalidWeight(index: Int, weight: Float)
-    case invalidMean(index: Int)
-    case covarianceNotPositiveDefinite(index: Int, GaussianMixture.Covariance)
-
-    public var description: String {
-        switch self {
-        case .noComponents:
-            return "a Gaussian mixture needs at least one component"
-        case .invalidWeight(let index, let weight):
-            return "component \(index): weight \(weight) is not allowed (must be positive and finite)"
-        case .invalidMean(let index):
-            return "component \(index): mean must be finite"
-        case .covarianceNotPositiveDefinite(let index, let c):
-            return "component \(index): covariance [[\(c.xx), \(c.xy)], [\(c.xy), \(c.yy)]] is not positive definite"
-        }
-    }
-}

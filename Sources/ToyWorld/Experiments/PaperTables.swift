@@ -48,9 +48,12 @@ public enum NoiseSetting: Sendable, Hashable, CustomStringConvertible {
 /// One cell of the generation table.
 public struct GenerationCell: Sendable, Equatable {
     public var steps: Int
-    /// The metric between the generated points and an independent data sample of the same size.
+    /// The metric between the generated points and an independent data sample of the same size,
+    /// averaged over the repeats.
     public var distance: Double
-    /// Wall time of the sampling run divided by the number of points.
+    /// Standard error of ``distance`` over the repeats (0 for a single repeat).
+    public var standardError: Double
+    /// Wall time of a sampling run divided by the number of points, averaged over the repeats.
     public var secondsPerSample: Double
 }
 
@@ -59,9 +62,14 @@ public struct GenerationTable: Sendable {
     public var metricName: String
     public var stepCounts: [Int]
     public var rows: [(setting: NoiseSetting, cells: [GenerationCell])]
-    /// The metric between two independent data samples of the sample size: the best a sampler can show.
+    /// The metric between two independent data samples of the sample size (the best a sampler can show),
+    /// averaged over the repeats.
     public var noiseFloor: Double
+    /// Standard error of ``noiseFloor`` over the repeats.
+    public var noiseFloorStandardError: Double
     public var sampleCount: Int
+    /// Independent runs (seeds `seed`, `seed + 1`, ...) averaged in each cell.
+    public var repeats: Int
 }
 
 /// The DDIM paper's Table 2 on toy data: x0 -> x_T (DDIM inversion) -> x0 (DDIM, eta = 0).
@@ -91,35 +99,58 @@ public enum PaperTables {
     static let referenceSeedOffset: UInt64 = 0x5EED_0001
     static let floorSeedOffset: UInt64 = 0x5EED_0002
 
-    /// Runs the sampler of `settings` for every noise setting and step count and measures each result.
-    /// `progress` is called after each cell with (done, total).
+    /// Runs the sampler of `settings` for every noise setting and step count and measures each result
+    /// against an independent data sample; every cell averages `repeats` runs with seeds `seed`, `seed + 1`, ...
+    /// (each with its own reference sample). `progress` is called after each run with (done, total).
     public static func generation(settings: RunSettings, rows: [NoiseSetting] = NoiseSetting.paperRows,
-                                  stepCounts: [Int] = generationStepCounts, metric: SampleMetric,
+                                  stepCounts: [Int] = generationStepCounts, repeats: Int = 1, metric: SampleMetric,
                                   progress: (Int, Int) -> Void = { _, _ in }) throws -> GenerationTable {
         let dataset = settings.makeDataset()
-        let reference = dataset.sample(count: settings.count, seed: settings.seed &+ referenceSeedOffset)
-        let second = dataset.sample(count: settings.count, seed: settings.seed &+ floorSeedOffset)
+        let repeatCount = max(1, repeats)
+        let seeds = (0..<repeatCount).map { settings.seed &+ UInt64($0) }
+        let references = seeds.map { dataset.sample(count: settings.count, seed: $0 &+ referenceSeedOffset) }
+        let floors = seeds.indices.map { index in
+            metric.distance(dataset.sample(count: settings.count, seed: seeds[index] &+ floorSeedOffset), references[index])
+        }
+        let total = rows.count * stepCounts.count * repeatCount
         var done = 0
         var table: [(setting: NoiseSetting, cells: [GenerationCell])] = []
         for setting in rows {
             var cells: [GenerationCell] = []
             for steps in stepCounts {
-                var run = setting.applied(to: settings)
-                run.steps = steps
-                var chain = try SamplingChain(settings: run)
-                let start = DispatchTime.now().uptimeNanoseconds
-                try chain.runToEnd()
-                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                let points = chain.states.last ?? reference
-                cells.append(GenerationCell(steps: steps, distance: metric.distance(points, reference),
-                                            secondsPerSample: seconds / Double(max(1, settings.count))))
-                done += 1
-                progress(done, rows.count * stepCounts.count)
+                var distances: [Double] = [], seconds: [Double] = []
+                for (index, seed) in seeds.enumerated() {
+                    var run = setting.applied(to: settings)
+                    run.steps = steps
+                    run.seed = seed
+                    var chain = try SamplingChain(settings: run)
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    try chain.runToEnd()
+                    seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(max(1, settings.count)))
+                    distances.append(metric.distance(chain.current, references[index]))
+                    done += 1
+                    progress(done, total)
+                }
+                cells.append(GenerationCell(steps: steps, distance: mean(distances), standardError: standardError(distances),
+                                            secondsPerSample: mean(seconds)))
             }
             table.append((setting, cells))
         }
-        return GenerationTable(metricName: metric.name, stepCounts: stepCounts, rows: table,
-                               noiseFloor: metric.distance(second, reference), sampleCount: settings.count)
+        return GenerationTable(metricName: metric.name, stepCounts: stepCounts, rows: table, noiseFloor: mean(floors),
+                               noiseFloorStandardError: standardError(floors), sampleCount: settings.count,
+                               repeats: repeatCount)
+    }
+
+    static func mean(_ values: [Double]) -> Double {
+        values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+    }
+
+    /// Standard error of the mean (sample standard deviation / sqrt(n)); 0 for fewer than two values.
+    static func standardError(_ values: [Double]) -> Double {
+        guard values.count > 1 else { return 0 }
+        let average = mean(values)
+        let variance = values.map { ($0 - average) * ($0 - average) }.reduce(0, +) / Double(values.count - 1)
+        return (variance / Double(values.count)).squareRoot()
     }
 
     /// Encodes data points with DDIM inversion and decodes them back with DDIM (eta = 0) for each step count.

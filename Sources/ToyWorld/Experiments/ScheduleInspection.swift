@@ -121,32 +121,32 @@ public struct ScheduleInspection: Sendable {
         self.steps = []
         self.pitfalls = []
         self.failure = nil
-        do {
+        do throws(DDIMError) {
             var scheduler = try DDIMScheduler(configuration: configuration)
             try scheduler.setTimesteps(steps)
             self.steps = try Self.rows(scheduler, eta: eta)
             lastTrainingAlphaProduct = scheduler.alphasCumprod.last ?? 0
-        } catch let error as DDIMError {
-            failure = error
         } catch {
-            failure = .malformedJSON(String(describing: error))
+            failure = error
         }
         pitfalls = Self.pitfalls(configuration: configuration, steps: self.steps, failure: failure,
                                  lastTrainingAlphaProduct: lastTrainingAlphaProduct)
     }
 
-    static func rows(_ scheduler: DDIMScheduler, eta: Float) throws -> [InspectedStep] {
+    static func rows(_ scheduler: DDIMScheduler, eta: Float) throws(DDIMError) -> [InspectedStep] {
         let timesteps = scheduler.timesteps
-        return try timesteps.indices.map { index in
+        var rows: [InspectedStep] = []
+        for index in timesteps.indices {
             let t = timesteps[index]
             let coefficients = try scheduler.coefficients(timestep: t, eta: eta)
             let alphaProduct = scheduler.alphaProduct(at: t)
-            return InspectedStep(
+            rows.append(InspectedStep(
                 index: index, timestep: t, previousTimestep: scheduler.previousTimestep(for: t),
                 nextTimestep: index + 1 < timesteps.count ? timesteps[index + 1] : -1,
                 alphaProduct: alphaProduct, alphaProductPrevious: coefficients.alphaProductPrevious,
-                signalToNoise: alphaProduct / (1 - alphaProduct), sigma: coefficients.sigma)
+                signalToNoise: alphaProduct / (1 - alphaProduct), sigma: coefficients.sigma))
         }
+        return rows
     }
 
     static func pitfalls(configuration c: DDIMConfiguration, steps: [InspectedStep], failure: DDIMError?,

@@ -23,7 +23,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Number of sampling steps S (1 ... train timesteps). Default: 50.", valueName: "n"))
     var steps: Int?
 
-    @Option(help: ArgumentHelp("eta (>= 0): 0 = deterministic DDIM, 1 = DDPM's posterior variance. Default: 0.",
+    @Option(help: ArgumentHelp("eta (>= 0): 0 = deterministic DDIM, 1 = DDPM's posterior variance. Default: 0. Write negative numbers as --eta=-1.",
                                valueName: "eta"))
     var eta: Float?
 
@@ -33,7 +33,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seed of the initial noise and of the per-step noise. Default: 0.", valueName: "seed"))
     var seed: UInt64?
 
-    @Option(help: ArgumentHelp("Noise source: default (counter-based; the same numbers on any number of cores) or torch (torch.manual_seed + torch.randn on CPU, to match diffusers runs).",
+    @Option(help: ArgumentHelp("Noise source: default (counter-based; the same numbers on any number of cores) or torch (torch.manual_seed + torch.randn on CPU, to match diffusers runs). Default: default.",
                                valueName: "source"))
     var noise: NoiseKind?
 

@@ -14,7 +14,7 @@ struct SchedulerOptions: ParsableArguments {
                                valueName: "file"))
     var schedulerConfig: String?
 
-    @Option(help: ArgumentHelp("Beta schedule (beta_schedule): linear, scaled_linear or squaredcos_cap_v2.",
+    @Option(help: ArgumentHelp("Beta schedule (beta_schedule). Default: linear.",
                                valueName: "name"))
     var schedule: BetaSchedule?
 
@@ -27,15 +27,15 @@ struct SchedulerOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Last beta of the schedule (beta_end). Default: 0.02.", valueName: "beta"))
     var betaEnd: Float?
 
-    @Option(help: ArgumentHelp("Timestep spacing (timestep_spacing): leading, trailing, linspace, or quad (the DDIM paper code's quadratic selection).",
+    @Option(help: ArgumentHelp("Timestep spacing (timestep_spacing); quad is the DDIM paper code's quadratic selection. Default: leading.",
                                valueName: "name"))
     var spacing: TimestepSpacing?
 
-    @Option(help: ArgumentHelp("Timestep selection as the DDIM paper names it: uniform (the --spacing rule) or quad.",
+    @Option(help: ArgumentHelp("Timestep selection as the DDIM paper names it: uniform keeps --spacing, quad is --spacing quad.",
                                valueName: "rule"))
     var skip: SkipRule?
 
-    @Option(help: ArgumentHelp("What the model predicts (prediction_type): epsilon, sample or v_prediction.",
+    @Option(help: ArgumentHelp("What the model predicts (prediction_type). Default: epsilon.",
                                valueName: "type"))
     var predictionType: PredictionType?
 
@@ -66,11 +66,11 @@ struct SchedulerOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Rescale betas to zero terminal SNR (rescale_betas_zero_snr).")
     var zeroSnr: Bool?
 
-    @Option(help: ArgumentHelp("Noise of stochastic steps: ddim (eta times the DDPM posterior std) or large (the paper's sigma-hat).",
+    @Option(help: ArgumentHelp("Noise of stochastic steps: ddim (eta times the DDPM posterior std) or large (the paper's sigma-hat, eta ignored). Default: ddim.",
                                valueName: "kind"))
     var variance: VarianceKind?
 
-    @Option(help: ArgumentHelp("Level a step lands on: diffusers (t - T/S, exactly as diffusers) or next (the next scheduled timestep).",
+    @Option(help: ArgumentHelp("Level a step lands on: diffusers (t - T/S, exactly as diffusers) or next (the next scheduled timestep). Default: diffusers.",
                                valueName: "rule"))
     var prevTimestep: PreviousTimestepRule?
 

@@ -30,6 +30,16 @@ import ToyWorld
         #expect(table.sampleCount == 64 && table.metricName == "mean gap")
         #expect(table.noiseFloor >= 0)
         #expect(calls == Array(1...15))
+        #expect(table.repeats == 1 && table.rows[0].cells[0].standardError == 0)
+    }
+
+    @Test func repeatsAverageIndependentRunsAndGiveAStandardError() throws {
+        let table = try PaperTables.generation(settings: settings(), rows: [.eta(1)], stepCounts: [5], repeats: 3, metric: meanGap)
+        let single = try PaperTables.generation(settings: settings(), rows: [.eta(1)], stepCounts: [5], metric: meanGap)
+        #expect(table.repeats == 3)
+        #expect(table.rows[0].cells[0].standardError > 0)
+        #expect(table.noiseFloorStandardError > 0)
+        #expect(table.rows[0].cells[0].distance != single.rows[0].cells[0].distance)
     }
 
     @Test func generationCellsMeasureTheChainsOfTheirSettings() throws {
