@@ -87,14 +87,14 @@ final class TmuxSession {
         return pid
     }
 
-    /// Polls the screen every 10 ms until `predicate` holds, returning that screen; throws with
-    /// the last screen after `timeout`.
+    /// Polls the screen every 10 ms until `predicate` holds, returning that screen (with colour
+    /// sequences when `escapes`); throws with the last screen after `timeout`.
     @discardableResult
-    func waitUntil(_ what: String, timeout: Duration = .seconds(15), _ predicate: (String) -> Bool) throws -> String {
+    func waitUntil(_ what: String, timeout: Duration = .seconds(15), escapes: Bool = false, _ predicate: (String) -> Bool) throws -> String {
         let deadline = ContinuousClock.now + timeout
         var screen = ""
         while ContinuousClock.now < deadline {
-            screen = try capture()
+            screen = try capture(escapes: escapes)
             if predicate(screen) { return screen }
             Thread.sleep(forTimeInterval: 0.01)
         }
@@ -148,7 +148,7 @@ final class TmuxSession {
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv: [UnsafeMutablePointer<CChar>?] = ([tmux, "-L", socket] + arguments).map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = Self.serverEnvironment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for pointer in argv + envp { free(pointer) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, tmux, &actions, &attributes, argv, envp)
@@ -163,6 +163,14 @@ final class TmuxSession {
         }
         return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
     }
+
+    /// The environment the tmux server (and so every pane) starts from: the test runner's, minus
+    /// what describes the runner's own output rather than a terminal (`swift test` may set
+    /// `NO_COLOR` when its output is piped) and any enclosing tmux. Tests add their own with `-e`.
+    private static let serverEnvironment: [String: String] = {
+        let dropped: Set<String> = ["NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "COLORTERM", "TMUX", "TMUX_PANE", "TERM_PROGRAM"]
+        return ProcessInfo.processInfo.environment.filter { !dropped.contains($0.key) }
+    }()
 
     /// The descriptors open in this process (from `/proc/self/fd`).
     private static func openDescriptors() -> [Int32] {
