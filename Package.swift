@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "Explorer", dependencies: ["DDIM", "ToyWorld", "Canvas"]),
         // Layer 5: ncurses (the only place that touches curses) and the CLI.
         .target(name: "CCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
-        .target(name: "TerminalUI", dependencies: ["CCurses", "Canvas"]),
+        .target(name: "TerminalUI", dependencies: ["CCurses", "Canvas", "DDIM"]),
         .executableTarget(
             name: "ddim-explorer",
             dependencies: [

@@ -127,24 +127,9 @@ extension DDIMConfiguration {
         return "[\n" + values.map { "    " + number($0) }.joined(separator: ",\n") + "\n  ]"
     }
 
+    /// A JSON string literal escaped as Python's `json.dumps` writes diffusers' configs.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value > 0x7E {
-                    for unit in String(scalar).utf16 { out += String(format: "\\u%04x", unit) }
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        JSONStringLiteral.quoted(text, asciiOnly: true)
     }
 
     private static func describe(_ error: Error) -> String {

@@ -1,3 +1,4 @@
+import DDIM
 import Foundation
 
 /// One value of a ``DataTable`` cell.
@@ -113,19 +114,7 @@ enum NumberText {
 enum JSONText {
     /// A JSON string literal with the required escapes.
     static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case let c where c.value < 0x20: result += String(format: "\\u%04x", c.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        JSONStringLiteral.quoted(text)
     }
 
     /// A JSON array of strings.
