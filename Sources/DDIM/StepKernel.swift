@@ -47,6 +47,9 @@ struct StepKernel: Sendable {
     /// work to pay for waking threads than passes that generate their noise.
     static let parallelThreshold = 1 << 15
     static let parallelThresholdWithGeneratedNoise = 1 << 13
+    /// Chunks per thread for the multi-threaded pass (load balancing), and the smallest chunk.
+    static let chunksPerThread = 8
+    static let minimumChunkElements = 1 << 12
     /// Elements per block: noise is generated into a stack buffer of this size.
     static let blockElements = 512
 
@@ -106,7 +109,11 @@ struct StepKernel: Sendable {
         let total = rows * dimension
         let generatesNoise: Bool = { if case .philox = noise { return true } else { return false } }()
         let threshold = generatesNoise ? Self.parallelThresholdWithGeneratedNoise : Self.parallelThreshold
-        let chunks = total >= threshold ? max(1, min(threads, rows)) : 1
+        // Several chunks per thread, taken dynamically by concurrentPerform: a worker thread that
+        // starts late (its core busy with another process) takes fewer chunks instead of holding
+        // up a whole static share. Each element's value does not depend on the split.
+        let chunks = total >= threshold && threads > 1
+            ? max(1, min(threads * Self.chunksPerThread, rows, total / Self.minimumChunkElements)) : 1
         if chunks == 1 {
             runRows(0..<rows, dimension: dimension, x: x, e: e, noise: noise, z: z, prev: prev, x0: x0)
             return
@@ -115,10 +122,17 @@ struct StepKernel: Sendable {
         let kernel = self
         let philox: PhiloxGenerator? = { if case .philox(let g) = noise { return g } else { return nil } }()
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let lower = rows * chunk / chunks, upper = rows * (chunk + 1) / chunks
+            let lower = Self.chunkBoundary(chunk, of: chunks, rows: rows)
+            let upper = Self.chunkBoundary(chunk + 1, of: chunks, rows: rows)
             let chunkNoise: StepNoise = philox.map { .philox($0) } ?? .none
             kernel.runRows(lower..<upper, dimension: dimension, x: xs, e: es, noise: chunkNoise, z: zs, prev: ps, x0: x0s)
         }
+    }
+
+    /// First row of chunk `chunk` of `chunks` (`rows` for `chunk == chunks`): inner boundaries are
+    /// multiples of 16 rows, so generated noise starts on whole Philox blocks (four values).
+    static func chunkBoundary(_ chunk: Int, of chunks: Int, rows: Int) -> Int {
+        chunk >= chunks ? rows : rows * chunk / chunks / 16 * 16
     }
 
     /// The pass over rows `rows`, block by block.
