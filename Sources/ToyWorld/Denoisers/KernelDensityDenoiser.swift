@@ -175,9 +175,9 @@ public struct KernelDensityDenoiser: PosteriorMeanDenoiser {
     /// over the blocks accumulates 2^(m - d_j) and sum 2^(m - d_j) y_j with a reference distance m
     /// taken from one block (the one with the nearest box when skipping is on, else the first),
     /// instead of a first pass for the exact maximum. Exponents below -100 are clamped there
-    /// (2^-100 is nothing next to the largest weight, at least 1); if some exponent exceeds
-    /// ``rangeMargin`` (m was far above the nearest point), the row is summed once more with m set
-    /// to the smallest d_j.
+    /// (2^-100 is nothing next to the largest weight, at least 1) and above 100; if the total
+    /// weight exceeds 2^64 (m was far above the nearest point), the row is summed once more with m
+    /// set to the smallest d_j.
     ///
     /// Block skipping: when a row could have blocks far enough to matter (its distance range over
     /// the whole reference box exceeds ``skipMargin``), m starts from the block whose bounding box
@@ -195,9 +195,6 @@ public struct KernelDensityDenoiser: PosteriorMeanDenoiser {
 
         /// Blocks whose box lies further than this (in log2-weight) beyond m are skipped.
         static let skipMargin: Float = 44
-        /// A row is summed again with m lowered when a point is nearer than m by more than this
-        /// (so weights stay below 2^64 and their sums finite).
-        static let rangeMargin: Float = 64
 
         func evaluate(rows: Range<Int>, input: UnsafeBufferPointer<Float>,
                       data: UnsafeBufferPointer<SIMD8<Float>>, boxes: UnsafeBufferPointer<SIMD8<Float>>,
@@ -256,34 +253,68 @@ public struct KernelDensityDenoiser: PosteriorMeanDenoiser {
                 start = Swift.min(blocks - 1, 8 * Int(bestGroup[lane]) + lane)
             }
             var m = distances(start).min()
-            let lowest = SIMD8<Float>(repeating: FastExp.lowestArgument)
-            // Two tries at most: if some point is more than 64 below m (possible only when the
-            // rows's first block is not near it), the sums could lose range, so the row is summed
-            // again with m = the smallest distance, found on the way.
-            for _ in 0..<2 {
-                var total = SIMD8<Float>.zero, sumX = SIMD8<Float>.zero, sumY = SIMD8<Float>.zero
-                var top = SIMD8<Float>(repeating: -.infinity)
-                let shift = SIMD8<Float>(repeating: m)
+            /// The sums for reference distance m; exponents clamped to [-100, 100] (the upper clamp
+            /// only matters when m > 100, since every d_j >= 0).
+            // The sums run on four-lane halves of each block (what one SSE register holds; the
+            // compiler splits eight-lane vectors less cleanly), with the same arithmetic per lane.
+            let d4 = UnsafeRawPointer(d).assumingMemoryBound(to: SIMD4<Float>.self)
+            let x4 = SIMD4<Float>(repeating: px), y4 = SIMD4<Float>(repeating: py)
+            let lowest4 = SIMD4<Float>(repeating: FastExp.lowestArgument), highest4 = SIMD4<Float>(repeating: 100)
+            @inline(__always) func weights(_ shift: SIMD4<Float>, _ ux: SIMD4<Float>, _ uy: SIMD4<Float>,
+                                           clampLow: Bool, clampHigh: Bool) -> SIMD4<Float> {
+                let dx = x4 - ux, dy = y4 - uy
+                var argument = shift - (dx * dx + dy * dy)
+                if clampLow { argument = argument.replacing(with: lowest4, where: argument .< lowest4) }
+                if clampHigh { argument = argument.replacing(with: highest4, where: argument .> highest4) }
+                return FastExp.exp2Minimax(argument)
+            }
+            /// The sums for reference distance m; exponents clamped to [-100, 100]. The upper clamp
+            /// only matters when m > 100 (every d_j >= 0); neither matters for a row near the
+            /// references whose distances all lie within 44 of each other (see `unclamped`).
+            @inline(__always) func sums(_ m: Float, clampLow: Bool = true, clampHigh: Bool) -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
+                var totalA = SIMD4<Float>.zero, sumXA = SIMD4<Float>.zero, sumYA = SIMD4<Float>.zero
+                var totalB = SIMD4<Float>.zero, sumXB = SIMD4<Float>.zero, sumYB = SIMD4<Float>.zero
+                let shift = SIMD4<Float>(repeating: m)
                 let skipBeyond = m + skipMargin
                 for b in 0..<blocks {
                     if prune && bounds[b] > skipBeyond { continue }
-                    let argument = shift - distances(b)
-                    top.replace(with: argument, where: argument .> top)
-                    let w = FastExp.exp2Minimax(argument.replacing(with: lowest, where: argument .< lowest))
-                    total += w
-                    sumX += w * d[4 * b + 2]
-                    sumY += w * d[4 * b + 3]
+                    let base = d4 + 8 * b
+                    let wa = weights(shift, base[0], base[2], clampLow: clampLow, clampHigh: clampHigh)
+                    totalA += wa
+                    sumXA += wa * base[4]
+                    sumYA += wa * base[6]
+                    let wb = weights(shift, base[1], base[3], clampLow: clampLow, clampHigh: clampHigh)
+                    totalB += wb
+                    sumXB += wb * base[5]
+                    sumYB += wb * base[7]
                 }
-                let highest = top.max()
-                if highest <= rangeMargin {
-                    let t = total.sum()
-                    guard m.isFinite, t.isFinite, t > 0 else { return nil }
-                    return SIMD2(sumX.sum() / t, sumY.sum() / t)
-                }
-                m -= highest
-                guard m.isFinite else { return nil }
+                return (SIMD8(lowHalf: totalA, highHalf: totalB), SIMD8(lowHalf: sumXA, highHalf: sumXB),
+                        SIMD8(lowHalf: sumYA, highHalf: sumYB))
             }
-            return nil
+            // Without skipping, m is one of the distances, all within [near², far²], so every
+            // exponent m - d_j lies within ±(far² - near²) <= 44: no clamp is needed. (Only trusted
+            // while far² is small enough for that difference to be computed accurately.)
+            let unclamped = !prune && farthest * farthest < 1e6
+            var (total, sumX, sumY) = unclamped ? sums(m, clampLow: false, clampHigh: false)
+                : m <= 100 ? sums(m, clampHigh: false) : sums(m, clampHigh: true)
+            var t = total.sum()
+            if !(t <= 0x1p64) {
+                // Rare: some point is far nearer than m (the first block was not near it), or the
+                // row is not finite. Sum again with m = the smallest distance (so the largest
+                // weight is 1), found in an extra pass over the same blocks.
+                var nearest = SIMD8<Float>(repeating: .infinity)
+                let skipBeyond = m + skipMargin
+                for b in 0..<blocks where !(prune && bounds[b] > skipBeyond) {
+                    let dist = distances(b)
+                    nearest = nearest.replacing(with: dist, where: dist .< nearest)
+                }
+                m = nearest.min()
+                guard m.isFinite else { return nil }
+                (total, sumX, sumY) = m <= 100 ? sums(m, clampHigh: false) : sums(m, clampHigh: true)
+                t = total.sum()
+            }
+            guard m.isFinite, t.isFinite, t > 0 else { return nil }
+            return SIMD2(sumX.sum() / t, sumY.sum() / t)
         }
 
         @inline(__always) static func larger(_ u: SIMD8<Float>, _ v: SIMD8<Float>) -> SIMD8<Float> {

@@ -64,6 +64,22 @@ enum FastExp {
         return p * scale
     }
 
+    /// ``exp2Minimax(_:)`` on four lanes (one SSE register), the same arithmetic lane by lane.
+    @inlinable @inline(__always)
+    static func exp2Minimax(_ x: SIMD4<Float>) -> SIMD4<Float> {
+        let shifted = x + roundingMagic
+        let n = shifted - roundingMagic
+        let f = x - n
+        var p = SIMD4<Float>(repeating: 9.570_101e-3)
+        p = p * f + 5.591_786_3e-2
+        p = p * f + 0.240_247_44
+        p = p * f + 0.693_121_8
+        p = p * f + 0.999_999_3
+        let bias = unsafeBitCast(roundingMagic, to: Int32.self) &- 127
+        let scale = unsafeBitCast((unsafeBitCast(shifted, to: SIMD4<Int32>.self) &- bias) &<< 23, to: SIMD4<Float>.self)
+        return p * scale
+    }
+
     /// log2(e), to turn natural-log weights into base-2 ones.
     @usableFromInline static let log2e: Float = 1.442_695_04
 }
