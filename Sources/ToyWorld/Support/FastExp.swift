@@ -59,7 +59,7 @@ enum FastExp {
         p = p * f + 0.999_999_3
         // (n + 127) << 23 from the integer in the low mantissa bits of `shifted`: one integer
         // subtraction of (bits of the magic constant - 127), then the shift.
-        let bias = unsafeBitCast(roundingMagic, to: Int32.self) &- 127
+        let bias = Int32(bitPattern: roundingMagic.bitPattern) &- 127
         let scale = unsafeBitCast((unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- bias) &<< 23, to: SIMD8<Float>.self)
         return p * scale
     }
@@ -75,7 +75,7 @@ enum FastExp {
         p = p * f + 0.240_247_44
         p = p * f + 0.693_121_8
         p = p * f + 0.999_999_3
-        let bias = unsafeBitCast(roundingMagic, to: Int32.self) &- 127
+        let bias = Int32(bitPattern: roundingMagic.bitPattern) &- 127
         let scale = unsafeBitCast((unsafeBitCast(shifted, to: SIMD4<Int32>.self) &- bias) &<< 23, to: SIMD4<Float>.self)
         return p * scale
     }
