@@ -253,8 +253,6 @@ public struct KernelDensityDenoiser: PosteriorMeanDenoiser {
                 start = Swift.min(blocks - 1, 8 * Int(bestGroup[lane]) + lane)
             }
             var m = distances(start).min()
-            /// The sums for reference distance m; exponents clamped to [-100, 100] (the upper clamp
-            /// only matters when m > 100, since every d_j >= 0).
             // The sums run on four-lane halves of each block (what one SSE register holds; the
             // compiler splits eight-lane vectors less cleanly), with the same arithmetic per lane.
             let d4 = UnsafeRawPointer(d).assumingMemoryBound(to: SIMD4<Float>.self)

@@ -44,27 +44,10 @@ enum FastExp {
         return p * scale
     }
 
-    /// 2^x for -126 <= x <= 127 with a degree-4 minimax polynomial (relative error below 2.7e-6,
-    /// smaller than ``exp2NonPositive``'s degree-5 Taylor one, one multiply-add fewer). Callers keep
-    /// x >= -100 (a single max) so no result is subnormal. NaN stays NaN.
-    @inlinable @inline(__always)
-    static func exp2Minimax(_ x: SIMD8<Float>) -> SIMD8<Float> {
-        let shifted = x + roundingMagic
-        let n = shifted - roundingMagic                 // nearest integer, as a float
-        let f = x - n                                    // in [-0.5, 0.5]
-        var p = SIMD8<Float>(repeating: 9.570_101e-3)
-        p = p * f + 5.591_786_3e-2
-        p = p * f + 0.240_247_44
-        p = p * f + 0.693_121_8
-        p = p * f + 0.999_999_3
-        // (n + 127) << 23 from the integer in the low mantissa bits of `shifted`: one integer
-        // subtraction of (bits of the magic constant - 127), then the shift.
-        let bias = Int32(bitPattern: roundingMagic.bitPattern) &- 127
-        let scale = unsafeBitCast((unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- bias) &<< 23, to: SIMD8<Float>.self)
-        return p * scale
-    }
-
-    /// ``exp2Minimax(_:)`` on four lanes (one SSE register), the same arithmetic lane by lane.
+    /// 2^x for -126 <= x <= 127 on four lanes (one SSE register) with a degree-4 minimax
+    /// polynomial (relative error below 2.7e-6, smaller than ``exp2NonPositive``'s degree-5 Taylor
+    /// one, one multiply-add fewer). Callers keep x >= -100 (a single max) so no result is
+    /// subnormal. NaN stays NaN.
     @inlinable @inline(__always)
     static func exp2Minimax(_ x: SIMD4<Float>) -> SIMD4<Float> {
         let shifted = x + roundingMagic
