@@ -22,18 +22,11 @@ struct DeterministicSampler: Sendable {
 
     /// One forward (denoising) step from `sample` at `timestep`.
     func step(_ sample: SampleBatch, timestep: Int) throws -> SchedulerOutput {
-        let output = denoiser.modelOutput(for: sample, alphaProduct: scheduler.alphaProduct(at: timestep),
-                                          predictionType: settings.configuration.predictionType)
-        return try scheduler.step(modelOutput: output, timestep: timestep, sample: sample, eta: 0,
-                                  useClippedModelOutput: false, varianceNoise: nil)
+        try DeterministicChain.step(scheduler, denoiser: denoiser, sample: sample, timestep: timestep)
     }
 
     /// Runs the whole chain from `noise` to a sample.
     func decode(_ noise: SampleBatch) throws -> SampleBatch {
-        var x = noise
-        for timestep in scheduler.timesteps {
-            x = try step(x, timestep: timestep).prevSample
-        }
-        return x
+        try DeterministicChain.run(scheduler, denoiser: denoiser, from: noise)
     }
 }

@@ -77,12 +77,8 @@ public struct InversionRun: Sendable {
             do {
                 let next: SampleBatch
                 if cursor < s {
-                    let t = inverse.timesteps[cursor]
-                    let alpha = inverse.alphasCumprod.indices.contains(t) ? inverse.alphasCumprod[t] : 1
-                    let output = sampler.denoiser.modelOutput(for: x, alphaProduct: alpha,
-                                                              predictionType: settings.configuration.predictionType)
-                    next = try inverse.step(modelOutput: output, timestep: t, sample: x, eta: 0,
-                                            useClippedModelOutput: false, varianceNoise: nil).prevSample
+                    next = try DeterministicChain.step(inverse, denoiser: sampler.denoiser, sample: x,
+                                                       timestep: inverse.timesteps[cursor]).prevSample
                 } else {
                     next = try sampler.step(x, timestep: sampler.scheduler.timesteps[cursor - s]).prevSample
                 }

@@ -14,13 +14,23 @@ public enum DeterministicChain {
     /// The batch after every step of `scheduler.timesteps`, starting from `sample`.
     public static func run<S: Scheduler>(_ scheduler: S, denoiser: any Denoiser, from sample: SampleBatch) throws -> SampleBatch {
         var current = sample
-        let predictionType = scheduler.configuration.predictionType
         for timestep in scheduler.timesteps {
-            let output = denoiser.modelOutput(for: current, alphaProduct: scheduler.alphaProduct(at: timestep),
-                                              predictionType: predictionType)
-            current = try scheduler.step(modelOutput: output, timestep: timestep, sample: current, eta: 0,
-                                         useClippedModelOutput: false, varianceNoise: nil).prevSample
+            current = try step(scheduler, denoiser: denoiser, sample: current, timestep: timestep).prevSample
         }
         return current
+    }
+
+    /// One step of `scheduler` at `timestep` (eta = 0), with the model output of `denoiser` at
+    /// alpha-bar of that timestep.
+    ///
+    /// ```swift
+    /// let next = try DeterministicChain.step(scheduler, denoiser: denoiser, sample: x, timestep: 981).prevSample
+    /// ```
+    public static func step<S: Scheduler>(_ scheduler: S, denoiser: any Denoiser, sample: SampleBatch,
+                                          timestep: Int) throws -> SchedulerOutput {
+        let output = denoiser.modelOutput(for: sample, alphaProduct: scheduler.alphaProduct(at: timestep),
+                                          predictionType: scheduler.configuration.predictionType)
+        return try scheduler.step(modelOutput: output, timestep: timestep, sample: sample, eta: 0,
+                                  useClippedModelOutput: false, varianceNoise: nil)
     }
 }
