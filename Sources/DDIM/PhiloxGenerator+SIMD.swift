@@ -2,30 +2,21 @@
 import _Builtin_intrinsics.intel
 #endif
 
-/// The vectorized path of ``PhiloxGenerator/fillNormals(_:startingAt:)``: eight Philox blocks
-/// (32 normals) at a time in SIMD lanes.
-///
-/// Every lane performs the same IEEE operations, in the same order, as the scalar definition
-/// ``PhiloxGenerator/normal(at:)`` (no fused multiply-add, no reassociation), so the values are
-/// bit-identical to it; the tests compare the two over many ranges and offsets.
+/// Philox4x32-10 eight blocks at a time, in SIMD lanes: the keys of a superblock's eight lanes.
 extension PhiloxGenerator {
-    @usableFromInline typealias Words = SIMD8<UInt32>
-    @usableFromInline typealias Floats = SIMD8<Float>
-    /// Number of Philox blocks per vector step (four normals each).
-    @usableFromInline static var blocksPerStep: Int { Words.scalarCount }
+    typealias Words = SIMD8<UInt32>
 
-    /// Philox4x32-10 for the blocks `firstBlock ..< firstBlock + 8` of the normals (kind 0).
-    @inlinable @inline(__always)
-    func philoxBlocks(startingAt firstBlock: UInt64) -> (Words, Words, Words, Words) {
+    /// Philox4x32-10 for the counters `first ..< first + 8` of `kind`, one counter per lane.
+    @inline(__always)
+    func philoxBlocks(startingAt first: UInt64, kind: BlockKind) -> (Words, Words, Words, Words) {
         var c0 = Words(), c1 = Words()
         for lane in 0..<Words.scalarCount {
-            // Indices wrap modulo 2^64, so block numbers wrap modulo 2^62.
-            let block = (firstBlock &+ UInt64(lane)) & (UInt64.max >> 2)
+            let block = first &+ UInt64(lane)
             c0[lane] = UInt32(truncatingIfNeeded: block)
             c1[lane] = UInt32(truncatingIfNeeded: block >> 32)
         }
         var c2 = Words(repeating: stream)
-        var c3 = Words(repeating: 0)
+        var c3 = Words(repeating: kind.rawValue)
         var k0 = UInt32(truncatingIfNeeded: seed)
         var k1 = UInt32(truncatingIfNeeded: seed >> 32)
         let multiplier0 = SIMD8<UInt64>(repeating: UInt64(Self.multiplier0))
@@ -41,96 +32,92 @@ extension PhiloxGenerator {
         }
         return (c0, c1, c2, c3)
     }
+}
 
-    /// ``openUnit(_:)`` per lane: (2k+1)/2^24 (the integer is below 2^24, so the signed
-    /// conversion is exact and equal to the unsigned one).
-    @inlinable @inline(__always)
-    static func openUnit(_ bits: Words) -> Floats {
-        Floats(SIMD8<Int32>(truncatingIfNeeded: ((bits &>> 9) &<< 1) | 1)) * 0x1p-24
+#if arch(x86_64) && canImport(_Builtin_intrinsics.intel)
+/// Four xoshiro128+ lanes in SSE registers (``XoshiroLane`` per lane).
+struct XoshiroVector {
+    var s0, s1, s2, s3: __m128i
+
+    @inline(__always)
+    init(_ quad: LaneQuad) {
+        s0 = unsafeBitCast(quad.s0, to: __m128i.self)
+        s1 = unsafeBitCast(quad.s1, to: __m128i.self)
+        s2 = unsafeBitCast(quad.s2, to: __m128i.self)
+        s3 = unsafeBitCast(quad.s3, to: __m128i.self)
     }
 
-    /// ``boxMuller(_:_:)`` per lane: (r cos θ, r sin θ).
-    @inlinable @inline(__always)
-    static func boxMuller(_ u1: Floats, _ u2: Floats) -> (Floats, Floats) {
-        let r = squareRoot(-2 * polyLog(u1))
-        let (s, c) = polySinCosTurns(u2)
-        return (r * c, r * s)
+    /// The lanes' states as words.
+    @inline(__always)
+    var quad: LaneQuad {
+        LaneQuad(s0: unsafeBitCast(s0, to: SIMD4<UInt32>.self), s1: unsafeBitCast(s1, to: SIMD4<UInt32>.self),
+                 s2: unsafeBitCast(s2, to: SIMD4<UInt32>.self), s3: unsafeBitCast(s3, to: SIMD4<UInt32>.self))
     }
 
-    /// ``polyLog(_:)`` per lane.
-    @inlinable @inline(__always)
-    static func polyLog(_ x: Floats) -> Floats {
-        var bits = unsafeBitCast(x, to: Words.self)
-        var e = SIMD8<Int32>(truncatingIfNeeded: (bits &>> 23) & 0xFF) &- 127
-        bits = (bits & 0x007F_FFFF) | 0x3F80_0000
-        var m = unsafeBitCast(bits, to: Floats.self)
-        // m > 1.41421356 compared on the bit patterns (both positive, so the order is the
-        // same), as an all-ones (-1) or zero lane mask.
-        let threshold = Int32(bitPattern: (1.41421356 as Float).bitPattern)
-        let above = (threshold &- SIMD8<Int32>(truncatingIfNeeded: bits)) &>> 31
-        m = select(Words(truncatingIfNeeded: above), m * 0.5, m)
-        e &-= above
-        let s = (m - 1) / (m + 1)
-        let s2 = s * s
-        let p = ((((s2 * (1 / 9.0 as Float) + (1 / 7.0 as Float)) * s2 + (1 / 5.0 as Float)) * s2 + (1 / 3.0 as Float)) * s2 + 1)
-        return Floats(e) * 0.693147181 + 2 * s * p
-    }
-
-    /// ``polySinCosTurns(_:)`` per lane. For 0 ≤ 4t ≤ 4, adding and subtracting 2^23 rounds
-    /// to the nearest integer, ties to even, exactly like `rounded(.toNearestOrEven)`, and the
-    /// low bits of the sum are that integer.
-    @inlinable @inline(__always)
-    static func polySinCosTurns(_ t: Floats) -> (Floats, Floats) {
-        let shifted = t * 4 + 0x1p23
-        let quarter = shifted - 0x1p23
-        let q = unsafeBitCast(shifted, to: Words.self) & 3
-        let f = t - quarter * 0.25
-        let a = f * 6.28318531
-        let a2 = a * a
-        let sinA = a * (1 + a2 * (-1 / 6.0 as Float + a2 * (1 / 120.0 as Float + a2 * (-1 / 5040.0 as Float + a2 * (1 / 362_880.0 as Float)))))
-        let cosA = 1 + a2 * (-0.5 as Float + a2 * (1 / 24.0 as Float + a2 * (-1 / 720.0 as Float + a2 * (1 / 40320.0 as Float))))
-        // q: 0 -> (s, c), 1 -> (c, -s), 2 -> (-s, -c), 3 -> (-c, s). Negation flips the sign bit.
-        let odd = 0 &- (q & 1)
-        let sine = select(odd, cosA, sinA), cosine = select(odd, sinA, cosA)
-        let sineSign = (q & 2) &<< 30, cosineSign = ((q &+ 1) & 2) &<< 30
-        return (flipSign(sine, sineSign), flipSign(cosine, cosineSign))
-    }
-
-    /// The correctly rounded square root of each lane (IEEE, like `Float.squareRoot()`). On
-    /// x86-64 one `sqrtps` per four lanes; the generic per-lane form is scalar calls there.
-    @inlinable @inline(__always)
-    static func squareRoot(_ x: Floats) -> Floats {
-        #if arch(x86_64) && canImport(_Builtin_intrinsics.intel)
-        Floats(lowHalf: _mm_sqrt_ps(x.lowHalf), highHalf: _mm_sqrt_ps(x.highHalf))
-        #else
-        x.squareRoot()
-        #endif
-    }
-
-    /// Lanes of `whenSet` where `mask` is all ones, of `otherwise` where it is zero.
-    @inlinable @inline(__always)
-    static func select(_ mask: Words, _ whenSet: Floats, _ otherwise: Floats) -> Floats {
-        let a = unsafeBitCast(whenSet, to: Words.self), b = unsafeBitCast(otherwise, to: Words.self)
-        return unsafeBitCast((a & mask) | (b & ~mask), to: Floats.self)
-    }
-
-    /// `x` with its sign bit flipped in the lanes where `sign` is 0x8000_0000 (exact negation).
-    @inlinable @inline(__always)
-    static func flipSign(_ x: Floats, _ sign: Words) -> Floats {
-        unsafeBitCast(unsafeBitCast(x, to: Words.self) ^ sign, to: Floats.self)
-    }
-
-    /// Writes the 32 normals of blocks `firstBlock ..< firstBlock + 8` to `out[0 ..< 32]`.
-    @inlinable
-    func writeNormals(blocksStartingAt firstBlock: UInt64, to out: UnsafeMutablePointer<Float>) {
-        let w = philoxBlocks(startingAt: firstBlock)
-        let (c01, s01) = Self.boxMuller(Self.openUnit(w.0), Self.openUnit(w.1))
-        let (c23, s23) = Self.boxMuller(Self.openUnit(w.2), Self.openUnit(w.3))
-        for lane in 0..<Words.scalarCount {
-            out[4 * lane] = c01[lane]
-            out[4 * lane + 1] = s01[lane]
-            out[4 * lane + 2] = c23[lane]
-            out[4 * lane + 3] = s23[lane]
-        }
+    @inline(__always)
+    mutating func next() -> __m128i {
+        let result = _mm_add_epi32(s0, s3)
+        let t = _mm_slli_epi32(s1, 9)
+        s2 = _mm_xor_si128(s2, s0)
+        s3 = _mm_xor_si128(s3, s1)
+        s1 = _mm_xor_si128(s1, s2)
+        s0 = _mm_xor_si128(s0, s3)
+        s2 = _mm_xor_si128(s2, t)
+        s3 = _mm_or_si128(_mm_slli_epi32(s3, 11), _mm_srli_epi32(s3, 21))
+        return result
     }
 }
+
+/// ``PhiloxGenerator/gaussianPair(_:_:)`` on four lanes, with SSE2 intrinsics, which every
+/// x86-64 processor has (on generic SIMD types the compiler scalarizes rotations and shuffles
+/// lanes it need not touch). Every lane performs the same IEEE operations, in the same order, as
+/// the scalar definition (no fused multiply-add, no reassociation; swaps and sign changes are done
+/// on the bits), so the values are bit-identical to it; the tests compare the two.
+enum SSEPair {
+    @inline(__always) static func splat(_ x: UInt32) -> __m128i { _mm_set1_epi32(Int32(bitPattern: x)) }
+    @inline(__always) static func splat(_ x: Float) -> __m128 { _mm_set1_ps(x) }
+
+    @inline(__always)
+    static func transform(_ w1: __m128i, _ w2: __m128i) -> (__m128, __m128) {
+        typealias G = PhiloxGenerator
+        let r = _mm_sqrt_ps(radiusSquared(w1))
+        let u = _mm_sub_ps(_mm_castsi128_ps(_mm_or_si128(_mm_srli_epi32(w2, 10), splat(0x3F80_0000 as UInt32))), splat(1 as Float))
+        let u2 = _mm_mul_ps(u, u)
+        var sine = _mm_add_ps(_mm_mul_ps(u2, splat(G.SinePolynomial.c3)), splat(G.SinePolynomial.c2))
+        sine = _mm_add_ps(_mm_mul_ps(sine, u2), splat(G.SinePolynomial.c1))
+        sine = _mm_mul_ps(_mm_add_ps(_mm_mul_ps(sine, u2), splat(G.SinePolynomial.c0)), u)
+        var cosine = _mm_add_ps(_mm_mul_ps(u2, splat(G.CosinePolynomial.c3)), splat(G.CosinePolynomial.c2))
+        cosine = _mm_add_ps(_mm_mul_ps(cosine, u2), splat(G.CosinePolynomial.c1))
+        cosine = _mm_add_ps(_mm_mul_ps(cosine, u2), splat(G.CosinePolynomial.c0))
+        // Swap where bit 9 of w2 is set: d = (c ^ s) & mask; c ^ d and s ^ d.
+        let swapMask = _mm_castsi128_ps(_mm_srai_epi32(_mm_slli_epi32(w2, 22), 31))
+        let difference = _mm_and_ps(_mm_xor_ps(cosine, sine), swapMask)
+        let x = _mm_mul_ps(r, _mm_xor_ps(cosine, difference))
+        let y = _mm_mul_ps(r, _mm_xor_ps(sine, difference))
+        // Signs: bit 8 of w2 for x, of w1 for y, moved to the sign bit.
+        let signBit = splat(0x8000_0000 as UInt32)
+        let xSign = _mm_castsi128_ps(_mm_and_si128(_mm_slli_epi32(w2, 23), signBit))
+        let ySign = _mm_castsi128_ps(_mm_and_si128(_mm_slli_epi32(w1, 23), signBit))
+        return (_mm_xor_ps(x, xSign), _mm_xor_ps(y, ySign))
+    }
+
+    @inline(__always)
+    static func radiusSquared(_ w: __m128i) -> __m128 {
+        typealias G = PhiloxGenerator
+        let u = _mm_sub_ps(_mm_castsi128_ps(_mm_or_si128(_mm_srli_epi32(w, 9), splat(0x3F80_0000 as UInt32))), splat(G.openUnitOffset))
+        let bits = _mm_castps_si128(u)
+        var mantissa = _mm_or_si128(_mm_and_si128(bits, splat(0x007F_FFFF as UInt32)), splat(0x3F80_0000 as UInt32))
+        // All ones where the mantissa is above √2 (positive patterns: signed order = float order).
+        let above = _mm_cmpgt_epi32(mantissa, splat(G.sqrtTwoBits))
+        mantissa = _mm_sub_epi32(mantissa, _mm_and_si128(above, splat(0x0080_0000 as UInt32)))
+        let exponent = _mm_sub_epi32(_mm_sub_epi32(_mm_srli_epi32(bits, 23), splat(127 as UInt32)), above)
+        let m = _mm_castsi128_ps(mantissa)
+        let s = _mm_div_ps(_mm_sub_ps(m, splat(1 as Float)), _mm_add_ps(m, splat(1 as Float)))
+        let s2 = _mm_mul_ps(s, s)
+        var p = _mm_add_ps(_mm_mul_ps(s2, splat(G.LogPolynomial.c3)), splat(G.LogPolynomial.c2))
+        p = _mm_add_ps(_mm_mul_ps(p, s2), splat(G.LogPolynomial.c1))
+        p = _mm_add_ps(_mm_mul_ps(p, s2), splat(G.LogPolynomial.c0))
+        return _mm_add_ps(_mm_mul_ps(_mm_cvtepi32_ps(exponent), splat(G.minusTwoLn2)), _mm_mul_ps(s, p))
+    }
+}
+#endif

@@ -52,6 +52,9 @@ struct StepKernel: Sendable {
     static let minimumChunkElements = 1 << 12
     /// Elements per block: noise is generated into a stack buffer of this size.
     static let blockElements = 512
+    /// Elements per block when the pass generates its noise: a few pair steps of noise between
+    /// stretches of the arrays, so the arithmetic overlaps the memory traffic.
+    static let generatedNoiseBlockElements = 64
 
     /// Runs the pass over `sample` and `modelOutput` (same shape) using at most `threads` threads.
     func run(sample: SampleBatch, modelOutput: SampleBatch, noise: StepNoise, threads: Int) -> SchedulerOutput {
@@ -130,7 +133,8 @@ struct StepKernel: Sendable {
     }
 
     /// First row of chunk `chunk` of `chunks` (`rows` for `chunk == chunks`): inner boundaries are
-    /// multiples of 16 rows, so generated noise starts on whole Philox blocks (four values).
+    /// multiples of 16 rows. (Generated noise does not need them aligned: each chunk reads the
+    /// stream from its own first element.)
     static func chunkBoundary(_ chunk: Int, of chunks: Int, rows: Int) -> Int {
         chunk >= chunks ? rows : rows * chunk / chunks / 16 * 16
     }
@@ -139,20 +143,25 @@ struct StepKernel: Sendable {
     private func runRows(_ rows: Range<Int>, dimension: Int,
                          x: UnsafePointer<Float>, e: UnsafePointer<Float>, noise: StepNoise, z: UnsafePointer<Float>?,
                          prev: UnsafeMutablePointer<Float>, x0: UnsafeMutablePointer<Float>) {
-        let rowsPerBlock = max(1, Self.blockElements / max(1, dimension))
+        var generator: PhiloxGenerator?
+        if case .philox(let g) = noise { generator = g }
+        let blockElements = generator == nil ? Self.blockElements : Self.generatedNoiseBlockElements
+        let rowsPerBlock = max(1, blockElements / max(1, dimension))
         let capacity = rowsPerBlock * dimension
-        let needsScratch: Bool = { if case .philox = noise { return true } else { return false } }()
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: needsScratch ? capacity : 0) { noiseBlock in
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: generator == nil ? 0 : capacity) { noiseScratch in
             withUnsafeTemporaryAllocation(of: Float.self, capacity: isThresholding ? dimension : 0) { rowScratch in
+                // One reader for the whole range: each superblock of noise is generated once.
+                var reader = generator.map { g in
+                    NormalReader(generator: g, startingAt: g.position &+ UInt64(rows.lowerBound * dimension))
+                }
                 var row = rows.lowerBound
                 while row < rows.upperBound {
                     let blockRows = min(rowsPerBlock, rows.upperBound - row)
                     let start = row * dimension, count = blockRows * dimension
                     var blockNoise: UnsafePointer<Float>? = z.map { $0 + start }
-                    if case .philox(let generator) = noise {
-                        let slice = UnsafeMutableBufferPointer(rebasing: noiseBlock[0..<count])
-                        generator.fillNormals(slice, startingAt: generator.position &+ UInt64(start))
-                        blockNoise = UnsafePointer(noiseBlock.baseAddress!)
+                    if generator != nil, let noiseBlock = noiseScratch.baseAddress {
+                        reader?.read(into: noiseBlock, count: count)
+                        blockNoise = UnsafePointer(noiseBlock)
                     }
                     if case .threshold(let ratio, let maxValue) = bounding {
                         for r in 0..<blockRows {

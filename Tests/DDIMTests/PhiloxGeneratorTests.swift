@@ -1,5 +1,9 @@
+import Foundation
 import Testing
 @testable import DDIM
+#if arch(x86_64) && canImport(_Builtin_intrinsics.intel)
+import _Builtin_intrinsics.intel
+#endif
 
 @Suite struct PhiloxGeneratorTests {
     @Test func streamDoesNotDependOnChunking() {
@@ -39,22 +43,82 @@ import Testing
         #expect(abs(mean - 0.5) < 0.005)
     }
 
-    @Test func polynomialsMatchLibraryFunctions() {
-        for x in stride(from: Float(1e-7), through: 1, by: 0.0137) {
-            let expected = Float(Foundation.log(Double(x)))
-            #expect(abs(PhiloxGenerator.polyLog(x) - expected) <= 2e-7 * max(1, abs(expected)))
+    @Test func distributionMatchesTheStandardNormalCDF() {
+        var g = PhiloxGenerator(seed: 9, stream: 2)
+        let z = g.normals(count: 262_144)
+        // Kolmogorov-Smirnov distance at a grid of points (the 1% critical value is 1.63/sqrt(n) = 0.0032).
+        let sorted = z.sorted()
+        var worst = 0.0
+        for x in stride(from: -4.0, through: 4.0, by: 0.05) {
+            var below = 0, above = sorted.count       // binary search: the first value >= x
+            while below < above {
+                let middle = (below + above) / 2
+                if Double(sorted[middle]) < x { below = middle + 1 } else { above = middle }
+            }
+            let cdf = 0.5 * (1 + erf(x / 2.0.squareRoot()))
+            worst = max(worst, abs(Double(below) / Double(z.count) - cdf))
         }
-        for t in stride(from: Float(0), through: 1, by: 0.0071) {
-            let (s, c) = PhiloxGenerator.polySinCosTurns(t)
-            #expect(abs(s - Float(Foundation.sin(2 * Double.pi * Double(t)))) < 3e-7)
-            #expect(abs(c - Float(Foundation.cos(2 * Double.pi * Double(t)))) < 3e-7)
+        #expect(worst < 0.0032)
+        // Tails: P(|z| > 3) = 0.0026998, P(|z| > 4) = 6.3e-5.
+        let beyond3 = Double(z.filter { abs($0) > 3 }.count) / Double(z.count)
+        #expect(abs(beyond3 - 0.0026998) < 0.0006)
+        #expect(z.allSatisfy { abs($0) < 5.8 })
+    }
+
+    @Test func pairsAreUncorrelatedAndLanesIndependent() {
+        // Within a superblock, value 16j + lane and 16j + 8 + lane are one Box–Muller pair; lanes
+        // of a pair step come from different xoshiro states. Both correlations must vanish.
+        var g = PhiloxGenerator(seed: 4)
+        let z = g.normals(count: 512 * 400).map(Double.init)
+        var pair = 0.0, neighbours = 0.0, count = 0.0
+        for base in stride(from: 0, to: z.count, by: 16) {
+            for lane in 0..<8 {
+                pair += z[base + lane] * z[base + 8 + lane]
+                if lane < 7 { neighbours += z[base + lane] * z[base + lane + 1] }
+            }
+            count += 1
         }
+        #expect(abs(pair / (8 * count)) < 0.01)
+        #expect(abs(neighbours / (7 * count)) < 0.01)
+        // Squares are uncorrelated too (a Box–Muller pair shares its radius; the two squares'
+        // correlation is 0 for a true normal pair).
+        var squares = 0.0
+        for base in stride(from: 0, to: z.count, by: 16) {
+            for lane in 0..<8 { squares += (z[base + lane] * z[base + lane] - 1) * (z[base + 8 + lane] * z[base + 8 + lane] - 1) }
+        }
+        #expect(abs(squares / (8 * count) / 2) < 0.02)
+    }
+
+    @Test func radiusMatchesTheLogarithmForEveryExponent() {
+        // Each top-23-bit pattern k gives u = (2k+1)/2^24; check a spread including both ends and
+        // the mantissa fold at sqrt(2).
+        var patterns: [UInt32] = [0, 1, 2, 3, 0x7F_FFFF, 0x7F_FFFE, 0x3504F3 >> 1, 0x3504F3 >> 1 + 1, 0x40_0000]
+        patterns += stride(from: UInt32(0), to: 0x80_0000, by: 9_973)
+        for k in patterns {
+            let u = (2 * Double(k) + 1) / 0x1p24
+            let expected = -2 * Foundation.log(u)
+            let got = Double(PhiloxGenerator.radiusSquared(k << 9))
+            #expect(abs(got - expected) <= 3e-7 * expected, "k \(k)")
+        }
+    }
+
+    @Test func pairTransformUsesItsBitsAsDocumented() {
+        let w1: UInt32 = 0x8000_0000, w2: UInt32 = 0x4000_0000      // u = 1/2 + 2^-24; angle: u = 1/8, pi/16
+        let base = PhiloxGenerator.gaussianPair(w1, w2)
+        let r = Double(PhiloxGenerator.radiusSquared(w1)).squareRoot()
+        #expect(abs(Double(base.x) - r * Foundation.cos(Double.pi / 16)) < 3e-7)
+        #expect(abs(Double(base.y) - r * Foundation.sin(Double.pi / 16)) < 3e-7)
+        let swapped = PhiloxGenerator.gaussianPair(w1, w2 | 1 << 9)
+        #expect(swapped.x == base.y && swapped.y == base.x)
+        let signs = PhiloxGenerator.gaussianPair(w1 | 1 << 8, w2 | 1 << 8)
+        #expect(signs.x == -base.x && signs.y == -base.y)
+        // Bits below 8 are never used.
+        let low = PhiloxGenerator.gaussianPair(w1 | 0xFF, w2 | 0xFF)
+        #expect(low.x == base.x && low.y == base.y)
     }
 
     private func pow4(_ x: Double) -> Double { x * x * x * x }
 }
-
-import Foundation
 
 /// The vectorized `fillNormals(_:startingAt:)` must give exactly the bits of the scalar
 /// definition `normal(at:)`, whatever the start, length, seed or stream.
@@ -80,36 +144,63 @@ import Foundation
         }
     }
 
-    @Test func largeFillEqualsScalarDefinitionBitForBit() {
+    @Test func largeFillEqualsScalarPathBitForBit() {
         let generator = PhiloxGenerator(seed: 2024, stream: 1)
         let count = 200_003
-        var filled = [Float](repeating: .nan, count: count)
-        filled.withUnsafeMutableBufferPointer { generator.fillNormals($0, startingAt: 7, vectorized: true) }
-        var mismatches = 0
-        for i in 0..<count where filled[i].bitPattern != generator.normal(at: 7 + UInt64(i)).bitPattern {
-            mismatches += 1
+        var vector = [Float](repeating: .nan, count: count), scalar = vector
+        vector.withUnsafeMutableBufferPointer { generator.fillNormals($0, startingAt: 7, vectorized: true) }
+        scalar.withUnsafeMutableBufferPointer { generator.fillNormals($0, startingAt: 7, vectorized: false) }
+        #expect(vector.map(\.bitPattern) == scalar.map(\.bitPattern))
+        for i in stride(from: 0, to: count, by: 997) {
+            #expect(vector[i].bitPattern == generator.normal(at: 7 + UInt64(i)).bitPattern, "value \(i)")
         }
-        #expect(mismatches == 0)
     }
 
-    @Test func vectorKernelsEqualScalarKernelsOnEdgeInputs() {
-        // Uniforms at and near the ends of (0, 1), the log's mantissa threshold and the
-        // quarter-turn boundaries (where round-to-even decides the quadrant).
-        var inputs: [Float] = [0x1p-24, 0x3p-24, 0.5, 0.125, 0.375, 0.625, 0.875, 1 - 0x1p-24, 1 - 0x3p-24,
-                               1.41421356 / 2, (1.41421356 as Float).nextUp / 2, (1.41421356 as Float).nextDown / 2]
-        inputs += (1..<200).map { Float($0) / 200 }
-        while inputs.count % 8 != 0 { inputs.append(0.3) }
-        for chunk in stride(from: 0, to: inputs.count, by: 8) {
-            let lanes = SIMD8<Float>(inputs[chunk..<chunk + 8])
-            let log = PhiloxGenerator.polyLog(lanes)
-            let (sine, cosine) = PhiloxGenerator.polySinCosTurns(lanes)
-            for lane in 0..<8 {
-                let x = inputs[chunk + lane]
-                #expect(log[lane].bitPattern == PhiloxGenerator.polyLog(x).bitPattern, "log \(x)")
-                let scalar = PhiloxGenerator.polySinCosTurns(x)
-                #expect(sine[lane].bitPattern == scalar.0.bitPattern, "sin \(x)")
-                #expect(cosine[lane].bitPattern == scalar.1.bitPattern, "cos \(x)")
+    @Test func readerInUnevenPiecesEqualsOneFill() {
+        let generator = PhiloxGenerator(seed: 77)
+        let total = 3_000
+        var whole = [Float](repeating: .nan, count: total)
+        whole.withUnsafeMutableBufferPointer { generator.fillNormals($0, startingAt: 300, vectorized: true) }
+        var pieces = [Float](repeating: .nan, count: total)
+        var reader = NormalReader(generator: generator, startingAt: 300, vectorized: true)
+        pieces.withUnsafeMutableBufferPointer { out in
+            var done = 0
+            for size in [1, 211, 512, 1, 700, 15, 16, 17, 1024, 13] {
+                reader.read(into: out.baseAddress! + done, count: size)
+                done += size
+            }
+            reader.read(into: out.baseAddress! + done, count: total - done)
+        }
+        #expect(reader.index == 300 + UInt64(total))
+        #expect(pieces.map(\.bitPattern) == whole.map(\.bitPattern))
+    }
+
+    #if arch(x86_64) && canImport(_Builtin_intrinsics.intel)
+    @Test func vectorPairEqualsScalarPairOnEdgeWords() {
+        // Words at the ends of the radius range, around the sqrt(2) fold, the octant ends, and
+        // with the swap and sign bits in every combination.
+        var words: [UInt32] = [0, 0xFFFF_FFFF, 0x8000_0000, 0x7FFF_FFFF, 0x1FF, 0x100, 0x200, 0x300,
+                               0x3504F3 << 8, (0x3504F3 << 8) &+ 0x200, (0x3504F3 << 8) &- 0x200, 0xFFFF_FC00]
+        var state = XoshiroLane(1, 2, 3, 4)
+        words += (0..<200).map { _ in state.next() }
+        while words.count % 4 != 0 { words.append(0x1234_5678) }
+        for first in stride(from: 0, to: words.count, by: 4) {
+            let w1 = SIMD4<UInt32>(words[first..<first + 4])
+            let w2 = SIMD4<UInt32>(words[first..<first + 4].reversed())
+            let (x, y) = SSEPair.transform(unsafeBitCast(w1, to: __m128i.self), unsafeBitCast(w2, to: __m128i.self))
+            let xs: SIMD4<Float> = x, ys: SIMD4<Float> = y
+            for lane in 0..<4 {
+                let scalar = PhiloxGenerator.gaussianPair(w1[lane], w2[lane])
+                #expect(xs[lane].bitPattern == scalar.x.bitPattern, "x for \(w1[lane]), \(w2[lane])")
+                #expect(ys[lane].bitPattern == scalar.y.bitPattern, "y for \(w1[lane]), \(w2[lane])")
             }
         }
+    }
+    #endif
+
+    @Test func allZeroLaneStateStillMoves() {
+        var lane = XoshiroLane(0, 0, 0, 0)
+        let outputs = (0..<8).map { _ in lane.next() }
+        #expect(outputs.contains { $0 != 0 })
     }
 }

@@ -101,13 +101,13 @@ public struct GaussianMixture: Sendable, Hashable {
         }
         let factors = components.map { CholeskyFactor($0.covariance) }
         let picker = PhiloxGenerator(seed: seed, stream: DataStreams.choice)
-        let normals = PhiloxGenerator(seed: seed, stream: DataStreams.normal)
-        var values = [Float](repeating: 0, count: n * 2)
+        var normals = PhiloxGenerator(seed: seed, stream: DataStreams.normal)
+        var values = normals.normals(count: 2 * n)
         for i in 0..<n {
             let u = picker.uniform(at: UInt64(i)) * running
             var k = 0
             while k < cumulative.count - 1 && u > cumulative[k] { k += 1 }
-            let z0 = normals.normal(at: UInt64(2 * i)), z1 = normals.normal(at: UInt64(2 * i + 1))
+            let z0 = values[2 * i], z1 = values[2 * i + 1]
             let point = components[k].mean + factors[k].apply(z0, z1)
             values[2 * i] = point.x
             values[2 * i + 1] = point.y

@@ -64,12 +64,12 @@ enum PointShape: Sendable {
     func sample(count: Int, seed: UInt64, noise: Float) -> SampleBatch {
         let n = max(0, count)
         let uniforms = PhiloxGenerator(seed: seed, stream: DataStreams.choice)
-        let normals = PhiloxGenerator(seed: seed, stream: DataStreams.normal)
-        var values = [Float](repeating: 0, count: 2 * n)
+        var normals = PhiloxGenerator(seed: seed, stream: DataStreams.normal)
+        var values = normals.normals(count: 2 * n)
         for i in 0..<n {
             let p = cleanPoint(uniforms.uniform(at: UInt64(2 * i)), uniforms.uniform(at: UInt64(2 * i + 1)))
-            values[2 * i] = p.x + noise * normals.normal(at: UInt64(2 * i))
-            values[2 * i + 1] = p.y + noise * normals.normal(at: UInt64(2 * i + 1))
+            values[2 * i] = p.x + noise * values[2 * i]
+            values[2 * i + 1] = p.y + noise * values[2 * i + 1]
         }
         return SampleBatch(count: n, dimension: 2, values: values)
     }

@@ -1,8 +1,8 @@
 import DDIM
 
 /// Gaussian noise throughput on one thread: the vectorized ``PhiloxGenerator`` fill, the same
-/// fill on its scalar path (one Philox block per four values: the speed before vectorizing),
-/// and ``TorchGenerator``.
+/// fill on its scalar path (one xoshiro lane at a time: the reference definition), and
+/// ``TorchGenerator``.
 ///
 /// ```swift
 /// let rows = try NoiseBenchmarks(count: 2_000_000).run(timer: timer)
