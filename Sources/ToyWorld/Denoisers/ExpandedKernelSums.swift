@@ -16,10 +16,12 @@
 /// (r + R)² - max(0, r - R)² <= 44; then 2rR + R² <= 44 (for r >= R, 4rR <= 44 and R² <= rR;
 /// otherwise (r + R)² <= 44). So every weight lies in [2^-44, 2^44]: no overflow, no subnormal.
 ///
-/// Accuracy: the exponent carries a rounding error of a few ulps of |P_x A_j| + |P_y B_j| + |C_j|
-/// <= 2rR + R² (at most 44), never more than the direct form's few ulps of |P - U_j|² <= (r + R)²,
-/// because the large common term |P|² is never formed. With the polynomial's 2.8e-6, each weight
-/// is within about 1e-5 relative in the worst case and a few 1e-6 for typical rows.
+/// Accuracy: every exponent carries a rounding error of a few ulps of |P_x A_j| + |P_y B_j| +
+/// |C_j| <= 2rR + R² <= 44 (the large common term |P|² is never formed), so with the
+/// polynomial's 2.8e-6 each weight is within about 1e-5 relative in the worst case and a few
+/// 1e-6 for typical rows. (The direct form's error, a few ulps of |P - U_j|², is smaller for the
+/// nearest references and larger for far ones.) Posterior means agree with a Double brute force
+/// to a few 1e-6.
 ///
 /// ```swift
 /// let expanded = ExpandedKernelSums(x: blockX, y: blockY, count: n, scale: ka, centre: centre)
