@@ -1,14 +1,15 @@
-/// Vectorized 2^x and e^x on `SIMD8<Float>` in plain IEEE arithmetic.
+/// Vectorized 2^x on `SIMD8<Float>` and `SIMD4<Float>` in plain IEEE arithmetic.
 ///
 /// The exact denoisers evaluate millions of Gaussian weights per call; the C library's scalar
 /// `exp` would dominate. These use the "round with a magic constant" reduction (no float-to-int
-/// conversion instruction needed) and a degree-5 polynomial for 2^f on [-1/2, 1/2] (relative
-/// error below 3e-6, far below anything a posterior mean can show). The callers only ever
-/// exponentiate log-weights that have had their maximum subtracted, so inputs are <= 0; they
-/// clamp them at ``lowestArgument`` first, so no result is ever a slow subnormal. NaN stays NaN.
+/// conversion instruction needed) and a polynomial for 2^f on [-1/2, 1/2] (relative error below
+/// 3e-6, far below anything a posterior mean can show). The eight-lane form takes log-weights
+/// that have had their maximum subtracted (inputs <= 0) and clamped at ``lowestArgument``; the
+/// four-lane forms take any input in [-126, 127]. No result is ever a slow subnormal. NaN stays NaN.
 ///
 /// ```swift
 /// let w = FastExp.exp2NonPositive(SIMD8<Float>(repeating: -1))   // all 0.5
+/// let v = FastExp.exp2Minimax(SIMD4<Float>(-2, 0, 3, 10))         // 0.25, 1, 8, 1024
 /// ```
 @usableFromInline
 enum FastExp {
@@ -44,22 +45,37 @@ enum FastExp {
         return p * scale
     }
 
-    /// 2^x for -126 <= x <= 127 on four lanes (one SSE register) with a degree-4 minimax
-    /// polynomial (relative error below 2.7e-6, smaller than ``exp2NonPositive``'s degree-5 Taylor
-    /// one, one multiply-add fewer). Callers keep x >= -100 (a single max) so no result is
-    /// subnormal. NaN stays NaN.
+    /// 1.5 * 2^23 + 127: adding it to x (|x| < 2^22) rounds x to the nearest integer n and leaves
+    /// n + 127, the biased exponent of 2^n, in the low mantissa bits of the sum.
+    @usableFromInline static let exponentMagic: Float = 12_583_039
+
+    /// 2^x for -126 <= x <= 127 on four lanes (one SSE register): ``reduced(_:)`` then
+    /// ``exp2(reduced:)``. Relative error below 2.8e-6. NaN stays NaN.
     @inlinable @inline(__always)
     static func exp2Minimax(_ x: SIMD4<Float>) -> SIMD4<Float> {
-        let shifted = x + roundingMagic
-        let n = shifted - roundingMagic
-        let f = x - n
-        var p = SIMD4<Float>(repeating: 9.570_101e-3)
-        p = p * f + 5.591_786_3e-2
-        p = p * f + 0.240_247_44
-        p = p * f + 0.693_121_8
-        p = p * f + 0.999_999_3
-        let bias = Int32(bitPattern: roundingMagic.bitPattern) &- 127
-        let scale = unsafeBitCast((unsafeBitCast(shifted, to: SIMD4<Int32>.self) &- bias) &<< 23, to: SIMD4<Float>.self)
+        exp2(reduced: reduced(x))
+    }
+
+    /// The first half of 2^x: x = n + f with n the nearest integer and f in [-1/2, 1/2] (exactly),
+    /// returned as f and x + ``exponentMagic``, whose low mantissa bits hold n + 127. Split from
+    /// the second half so a loop can reduce one vector while it evaluates the previous one.
+    @inlinable @inline(__always)
+    static func reduced(_ x: SIMD4<Float>) -> (fraction: SIMD4<Float>, exponent: SIMD4<Float>) {
+        let shifted = x + exponentMagic
+        return (x - (shifted - exponentMagic), shifted)
+    }
+
+    /// The second half of 2^x: a degree-4 minimax polynomial for 2^f on [-1/2, 1/2] (relative error
+    /// below 2.8e-6), evaluated in Estrin's form (a shorter dependency chain than Horner's for one
+    /// multiply more), times 2^n, whose bits are n + 127 shifted into the exponent field (valid
+    /// for -126 <= n <= 127).
+    @inlinable @inline(__always)
+    static func exp2(reduced: (fraction: SIMD4<Float>, exponent: SIMD4<Float>)) -> SIMD4<Float> {
+        let f = reduced.fraction, f2 = f * f
+        let low = f * 0.693_121_8 + 0.999_999_3
+        let middle = f * 5.591_786_3e-2 + 0.240_247_44
+        let p = f2 * (f2 * 9.570_101e-3 + middle) + low
+        let scale = unsafeBitCast(unsafeBitCast(reduced.exponent, to: SIMD4<Int32>.self) &<< 23, to: SIMD4<Float>.self)
         return p * scale
     }
 
