@@ -31,7 +31,11 @@ struct KernelDensityPathTests {
         for bandwidth in [Float(0), 0.05, 0.3] {
             let denoiser = try KernelDensityDenoiser(references: references, bandwidth: bandwidth)
             for alphaProduct in [Float(0.01), 0.1, 0.5, 0.9, 0.999] {
-                Self.expectMatchesBruteForce(denoiser, Self.nearProbes, alphaProduct: alphaProduct, tolerance: 1e-5,
+                // The float exponents' rounding grows with their size, about |log2-weight| x 2^-24:
+                // near 700 for a probe 1 away from the nearest reference at alpha-bar 0.999 and
+                // bandwidth 0, which moves the mean by ~1e-5; elsewhere the error is far smaller.
+                let nearTolerance = alphaProduct > 0.99 ? 3e-5 : 1e-5
+                Self.expectMatchesBruteForce(denoiser, Self.nearProbes, alphaProduct: alphaProduct, tolerance: nearTolerance,
                                              "near n=\(count) h=\(bandwidth) ab=\(alphaProduct)")
                 Self.expectMatchesBruteForce(denoiser, Self.farProbes, alphaProduct: alphaProduct, tolerance: 1e-4,
                                              "far n=\(count) h=\(bandwidth) ab=\(alphaProduct)")
