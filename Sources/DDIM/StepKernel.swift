@@ -184,40 +184,58 @@ struct StepKernel: Sendable {
     }
 
     /// The clip / no-clip pass over `count` elements from `start`; `z` is already offset to `start`.
+    ///
+    /// Every combination of prediction type, clipping, re-derived epsilon and noise gets a loop of
+    /// its own (the options are generic parameters): with run-time flags inside one loop the
+    /// vectorizer computes both sides of each `if`, including a second division per element.
     private func elementwise(start: Int, count: Int, x: UnsafePointer<Float>, e: UnsafePointer<Float>, z: UnsafePointer<Float>?,
                              prev: UnsafeMutablePointer<Float>, x0: UnsafeMutablePointer<Float>) {
-        let x = x + start, e = e + start, prev = prev + start, x0 = x0 + start
-        var low = -Float.infinity, high = Float.infinity, clips = false
-        if case .clip(let range) = bounding { (low, high, clips) = (-range, range, true) }
+        let arrays = ElementArrays(x: x + start, e: e + start, z: z, prev: prev + start, x0: x0 + start, count: count)
         switch prediction {
-        case .epsilon:
-            loop(EpsilonPrediction.self, count: count, clips: clips, low: low, high: high, x: x, e: e, z: z, prev: prev, x0: x0)
-        case .sample:
-            loop(SamplePrediction.self, count: count, clips: clips, low: low, high: high, x: x, e: e, z: z, prev: prev, x0: x0)
-        case .vPrediction:
-            loop(VelocityPrediction.self, count: count, clips: clips, low: low, high: high, x: x, e: e, z: z, prev: prev, x0: x0)
+        case .epsilon: clipping(EpsilonPrediction.self, arrays)
+        case .sample: clipping(SamplePrediction.self, arrays)
+        case .vPrediction: clipping(VelocityPrediction.self, arrays)
         }
     }
 
     @inline(__always)
-    private func loop<P: PredictionRule>(_ rule: P.Type, count: Int, clips: Bool, low: Float, high: Float,
-                                         x: UnsafePointer<Float>, e: UnsafePointer<Float>, z: UnsafePointer<Float>?,
-                                         prev: UnsafeMutablePointer<Float>, x0: UnsafeMutablePointer<Float>) {
+    private func clipping<P: PredictionRule>(_ rule: P.Type, _ arrays: ElementArrays) {
+        if case .clip(let range) = bounding {
+            rederiving(P.self, Enabled.self, low: -range, high: range, arrays)
+        } else {
+            rederiving(P.self, Disabled.self, low: -.infinity, high: .infinity, arrays)
+        }
+    }
+
+    @inline(__always)
+    private func rederiving<P: PredictionRule, Clip: LoopOption>(_ rule: P.Type, _ clip: Clip.Type,
+                                                                 low: Float, high: Float, _ arrays: ElementArrays) {
+        if useClippedModelOutput {
+            loop(P.self, Clip.self, Enabled.self, low: low, high: high, arrays)
+        } else {
+            loop(P.self, Clip.self, Disabled.self, low: low, high: high, arrays)
+        }
+    }
+
+    @inline(__always)
+    private func loop<P: PredictionRule, Clip: LoopOption, Rederive: LoopOption>(
+        _ rule: P.Type, _ clip: Clip.Type, _ rederive: Rederive.Type, low: Float, high: Float, _ arrays: ElementArrays
+    ) {
         let (sa, sb, c0, cd, cz) = (sqrtAlpha, sqrtBeta, x0Coefficient, directionCoefficient, noiseScale)
-        let rederive = useClippedModelOutput
-        if let z {
-            for i in 0..<count {
+        let (x, e, prev, x0) = (arrays.x, arrays.e, arrays.prev, arrays.x0)
+        if let z = arrays.z {
+            for i in 0..<arrays.count {
                 var (p0, eps) = P.split(x[i], e[i], sa, sb)
-                if clips { p0 = min(max(p0, low), high) }
-                if rederive { eps = (x[i] - sa * p0) / sb }
+                if Clip.isOn { p0 = min(max(p0, low), high) }
+                if Rederive.isOn { eps = (x[i] - sa * p0) / sb }
                 x0[i] = p0
                 prev[i] = (c0 * p0 + cd * eps) + cz * z[i]
             }
         } else {
-            for i in 0..<count {
+            for i in 0..<arrays.count {
                 var (p0, eps) = P.split(x[i], e[i], sa, sb)
-                if clips { p0 = min(max(p0, low), high) }
-                if rederive { eps = (x[i] - sa * p0) / sb }
+                if Clip.isOn { p0 = min(max(p0, low), high) }
+                if Rederive.isOn { eps = (x[i] - sa * p0) / sb }
                 x0[i] = p0
                 prev[i] = c0 * p0 + cd * eps
             }
@@ -272,6 +290,18 @@ struct StepKernel: Sendable {
         return weight < 0.5 ? a + weight * (b - a) : b - (b - a) * (1 - weight)
     }
 }
+
+/// The arrays of one block of the element-wise pass, already offset to the block.
+struct ElementArrays {
+    let x: UnsafePointer<Float>, e: UnsafePointer<Float>, z: UnsafePointer<Float>?
+    let prev: UnsafeMutablePointer<Float>, x0: UnsafeMutablePointer<Float>
+    let count: Int
+}
+
+/// An option of the element loop fixed at compile time, so each setting gets its own loop.
+protocol LoopOption { static var isOn: Bool { get } }
+enum Enabled: LoopOption { static var isOn: Bool { true } }
+enum Disabled: LoopOption { static var isOn: Bool { false } }
 
 /// x̂₀ and ε̂ from the sample x and the model output, per prediction type, as diffusers writes them.
 protocol PredictionRule {
