@@ -60,7 +60,10 @@ struct ExplorerTerminalTests {
         defer { session.kill() }
         try session.waitFor(Self.statusAtStart)
         try session.sendKeys("?")
-        let help = try session.waitFor("? or Esc closes")
+        // Wait for the whole box: a capture can land while the terminal is still drawing it.
+        let help = try session.waitUntil("the help to be drawn") {
+            $0.contains("? or Esc closes") && $0.contains("play / pause") && $0.contains("eta up")
+        }
         #expect(help.contains("play / pause"))
         #expect(help.contains("eta up"))
         try session.sendKeys("Escape")
