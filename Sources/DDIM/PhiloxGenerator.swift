@@ -40,10 +40,9 @@ public struct PhiloxGenerator: GaussianSource, Sendable, Hashable {
     @inlinable static var weyl0: UInt32 { 0x9E37_79B9 }
     @inlinable static var weyl1: UInt32 { 0xBB67_AE85 }
 
-    /// What a Philox block is used for (its third counter word), so the streams never share a block.
+    /// What a Philox block is used for (its fourth counter word), so the streams never share a
+    /// block. (0 is left unused: earlier versions drew normals from blocks of that kind.)
     @usableFromInline enum BlockKind: UInt32 {
-        /// Unused since the normals moved to superblocks (they were Philox blocks of this kind).
-        case retiredNormals = 0
         case uniforms = 1
         case normalLaneKeys = 2
     }
