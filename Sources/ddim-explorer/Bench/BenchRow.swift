@@ -46,10 +46,11 @@ struct BenchRow: Codable, Sendable, Equatable {
         self.checksum = timing.checksum
     }
 
-    /// Records the memory bound measured for this row's size.
-    mutating func compare(toBoundMilliseconds bound: Double) {
+    /// Records the memory bound measured for this row's size, and the ratio to it: by default
+    /// this row's median over the bound's, or one measured in paired samples.
+    mutating func compare(toBoundMilliseconds bound: Double, ratio: Double? = nil) {
         boundMilliseconds = bound
-        ratioToBound = medianMilliseconds / bound
+        ratioToBound = ratio ?? medianMilliseconds / bound
     }
 
     /// Records diffusers' time for this row's size and eta.

@@ -34,23 +34,42 @@ struct BenchTimer: Sendable {
 
     /// Measures `work`, which must do the same job on every call.
     func measure(_ work: () throws -> Float) rethrows -> Timing {
-        var checksum = Double(try work())   // warm-up: caches, page faults, lazy setup
-        let first = try Self.seconds { checksum += Double(try work()) }
-        let runs = max(1, Int((minimumSampleSeconds / max(first, 1e-9)).rounded(.up)))
-        var perRun: [Double] = [], cpuPerRun: [Double] = []
-        perRun.reserveCapacity(samples)
-        for _ in 0..<max(1, samples) {
-            let cpuStart = Self.processCPUSeconds()
-            let elapsed = try Self.seconds {
-                for _ in 0..<runs { checksum += Double(try work()) }
-            }
-            perRun.append(elapsed / Double(runs))
-            cpuPerRun.append((Self.processCPUSeconds() - cpuStart) / Double(runs))
+        var sampler = try Sampler(work, minimumSampleSeconds: minimumSampleSeconds)
+        for _ in 0..<max(1, samples) { try sampler.takeSample(work) }
+        return sampler.timing
+    }
+
+    /// Timed samples of one piece of work: a warm-up run, then samples of enough back-to-back
+    /// runs to last at least the minimum sample time.
+    struct Sampler {
+        let runs: Int
+        private(set) var perRun: [Double] = []
+        private(set) var cpuPerRun: [Double] = []
+        private var checksum: Double
+
+        init(_ work: () throws -> Float, minimumSampleSeconds: Double) rethrows {
+            var checksum = Double(try work())   // warm-up: caches, page faults, lazy setup
+            let first = try BenchTimer.seconds { checksum += Double(try work()) }
+            runs = max(1, Int((minimumSampleSeconds / max(first, 1e-9)).rounded(.up)))
+            self.checksum = checksum
         }
-        perRun.sort()
-        cpuPerRun.sort()
-        return Timing(medianSeconds: Self.median(ofSorted: perRun), minimumSeconds: perRun[0],
-                      medianCPUSeconds: Self.median(ofSorted: cpuPerRun), runsPerSample: runs, checksum: checksum)
+
+        mutating func takeSample(_ work: () throws -> Float) rethrows {
+            let cpuStart = BenchTimer.processCPUSeconds()
+            var sum = 0.0
+            let elapsed = try BenchTimer.seconds {
+                for _ in 0..<runs { sum += Double(try work()) }
+            }
+            checksum += sum
+            perRun.append(elapsed / Double(runs))
+            cpuPerRun.append((BenchTimer.processCPUSeconds() - cpuStart) / Double(runs))
+        }
+
+        var timing: Timing {
+            let wall = perRun.sorted(), cpu = cpuPerRun.sorted()
+            return Timing(medianSeconds: BenchTimer.median(ofSorted: wall), minimumSeconds: wall[0],
+                          medianCPUSeconds: BenchTimer.median(ofSorted: cpu), runsPerSample: runs, checksum: checksum)
+        }
     }
 
     /// The median of an ascending, non-empty array.
