@@ -9,12 +9,12 @@ extension PhiloxGenerator {
     /// Philox4x32-10 for the counters `first ..< first + 8` of `kind`, one counter per lane.
     @inline(__always)
     func philoxBlocks(startingAt first: UInt64, kind: BlockKind) -> (Words, Words, Words, Words) {
-        var c0 = Words(), c1 = Words()
-        for lane in 0..<Words.scalarCount {
-            let block = first &+ UInt64(lane)
-            c0[lane] = UInt32(truncatingIfNeeded: block)
-            c1[lane] = UInt32(truncatingIfNeeded: block >> 32)
-        }
+        // Counters first + lane as two 32-bit words per lane; the high word carries where the
+        // low one wrapped.
+        let low = UInt32(truncatingIfNeeded: first)
+        var c0 = Words(repeating: low) &+ Words(0, 1, 2, 3, 4, 5, 6, 7)
+        var c1 = Words(repeating: UInt32(truncatingIfNeeded: first >> 32))
+        c1.replace(with: c1 &+ 1, where: c0 .< Words(repeating: low))
         var c2 = Words(repeating: stream)
         var c3 = Words(repeating: kind.rawValue)
         var k0 = UInt32(truncatingIfNeeded: seed)

@@ -22,11 +22,9 @@ struct SuperblockLanes {
     /// The lanes of `superblock` at its first pair step: Philox4x32-10 of counters
     /// `8 superblock ..< 8 superblock + 8`, with an all-zero state made (1, 0, 0, 0) as in ``XoshiroLane``.
     init(generator: PhiloxGenerator, superblock: UInt64) {
-        var keys = generator.philoxBlocks(startingAt: superblock &* 8, kind: .normalLaneKeys)
-        let zero = (keys.0 | keys.1 | keys.2 | keys.3) .== 0
-        keys.0.replace(with: keys.0 | 1, where: zero)
-        low = LaneQuad(s0: keys.0.lowHalf, s1: keys.1.lowHalf, s2: keys.2.lowHalf, s3: keys.3.lowHalf)
-        high = LaneQuad(s0: keys.0.highHalf, s1: keys.1.highHalf, s2: keys.2.highHalf, s3: keys.3.highHalf)
+        let keys = generator.philoxBlocks(startingAt: superblock &* 8, kind: .normalLaneKeys)
+        low = LaneQuad(nonZero: (keys.0.lowHalf, keys.1.lowHalf, keys.2.lowHalf, keys.3.lowHalf))
+        high = LaneQuad(nonZero: (keys.0.highHalf, keys.1.highHalf, keys.2.highHalf, keys.3.highHalf))
         self.superblock = superblock
     }
 
@@ -95,4 +93,15 @@ struct SuperblockLanes {
 /// The four state words of four xoshiro128+ lanes, one vector per word.
 struct LaneQuad {
     var s0, s1, s2, s3: SIMD4<UInt32>
+
+    init(s0: SIMD4<UInt32>, s1: SIMD4<UInt32>, s2: SIMD4<UInt32>, s3: SIMD4<UInt32>) {
+        (self.s0, self.s1, self.s2, self.s3) = (s0, s1, s2, s3)
+    }
+
+    /// The states `words`, with an all-zero lane made (1, 0, 0, 0) as in ``XoshiroLane``.
+    init(nonZero words: (SIMD4<UInt32>, SIMD4<UInt32>, SIMD4<UInt32>, SIMD4<UInt32>)) {
+        let (s0, s1, s2, s3) = words
+        let allZero = (s0 | s1 | s2 | s3) .== 0
+        self.init(s0: s0.replacing(with: s0 | 1, where: allZero), s1: s1, s2: s2, s3: s3)
+    }
 }
