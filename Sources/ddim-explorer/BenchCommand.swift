@@ -14,7 +14,8 @@ struct BenchCommand: ParsableCommand {
         discussion: """
             Every row is the median time per run over repeated samples, measured in this process. \
             Step rows compare DDIMScheduler.step on N 2-D points with the memory-traffic bound \
-            (read 2 and write 2 arrays of N*2 floats) measured beside them. \
+            (read 2 and write 2 arrays of N*2 floats) measured beside them; the step(into:) rows \
+            alternate their samples with the bound's and report the median of the per-pair ratios. \
             For diffusers' side run Tests/Scripts/bench_diffusers.py and pass its JSON with --diffusers.
             """
     )
