@@ -25,7 +25,7 @@ struct NormalReader {
         self.generator = generator
         self.index = index
         self.vectorized = vectorized
-        lanes = SuperblockLanes(generator: generator, superblock: index >> 9)
+        lanes = SuperblockLanes(generator: generator, superblock: index / UInt64(PhiloxGenerator.superblockSize))
     }
 
     /// Writes the next `count` values to `out[0 ..< count]`.
@@ -33,11 +33,12 @@ struct NormalReader {
         let size = PhiloxGenerator.valuesPerStep
         var written = 0
         while written < count {
-            let group = index >> 4, offset = Int(index & UInt64(size - 1))
+            let group = index / UInt64(size), offset = Int(index % UInt64(size))
             var take = min(size - offset, count - written)
             if take == size {
                 // Whole steps, as many as the request and the superblock hold, straight to `out`.
-                let steps = min((count - written) / size, 32 - Int(group & 31))
+                let stepsLeft = PhiloxGenerator.stepsPerSuperblock - Int(group % UInt64(PhiloxGenerator.stepsPerSuperblock))
+                let steps = min((count - written) / size, stepsLeft)
                 generate(group, steps: steps, to: out + written)
                 take = steps * size
             } else {
@@ -60,7 +61,8 @@ struct NormalReader {
     /// Writes steps `group ..< group + steps` of the stream (16 values each, all in one
     /// superblock) to `out`.
     private mutating func generate(_ group: UInt64, steps: Int, to out: UnsafeMutablePointer<Float>) {
-        let superblock = group >> 5, step = Int(group & 31)
+        let stepsPerSuperblock = UInt64(PhiloxGenerator.stepsPerSuperblock)
+        let superblock = group / stepsPerSuperblock, step = Int(group % stepsPerSuperblock)
         if lanes.superblock != superblock || lanes.step > step {
             lanes = SuperblockLanes(generator: generator, superblock: superblock)
         }

@@ -17,17 +17,20 @@
 /// let z = PhiloxGenerator(seed: 1).normal(at: 1_000)   // lane 0 of superblock 1, pair step 30
 /// ```
 extension PhiloxGenerator {
-    /// Values per superblock: 8 lanes x 32 pair steps x 2.
-    static let superblockSize = 512
-    /// Values per pair step: one pair from each of the eight lanes.
-    static let valuesPerStep = 16
+    /// Independent xoshiro128+ lanes per superblock.
+    static var lanesPerSuperblock: Int { 8 }
+    /// Values per pair step: one pair from each lane.
+    static var valuesPerStep: Int { 2 * lanesPerSuperblock }
     /// Pair steps per superblock.
-    static let stepsPerSuperblock = 32
+    static var stepsPerSuperblock: Int { 32 }
+    /// Values per superblock (512).
+    static var superblockSize: Int { valuesPerStep * stepsPerSuperblock }
 
     /// Normal value `index` of the stream (a Philox block and up to 64 xoshiro steps).
     public func normal(at index: UInt64) -> Float {
-        let superblock = index >> 9, offset = Int(index & 511)
-        let step = offset >> 4, lane = offset & 7, second = offset & 8 != 0
+        let superblock = index / UInt64(Self.superblockSize), offset = Int(index % UInt64(Self.superblockSize))
+        let step = offset / Self.valuesPerStep, within = offset % Self.valuesPerStep
+        let lane = within % Self.lanesPerSuperblock, second = within >= Self.lanesPerSuperblock
         var state = laneState(superblock: superblock, lane: lane)
         for _ in 0..<step {
             _ = state.next()
@@ -40,7 +43,7 @@ extension PhiloxGenerator {
 
     /// The xoshiro128+ state of `lane` in `superblock`: the four Philox words of its counter.
     func laneState(superblock: UInt64, lane: Int) -> XoshiroLane {
-        let w = philoxBlock(superblock &* 8 &+ UInt64(lane), kind: .normalLaneKeys)
+        let w = philoxBlock(superblock &* UInt64(Self.lanesPerSuperblock) &+ UInt64(lane), kind: .normalLaneKeys)
         return XoshiroLane(w.0, w.1, w.2, w.3)
     }
 
@@ -66,7 +69,7 @@ extension PhiloxGenerator {
     /// u = m 2^e with m in [√½, √2); ln m = 2 atanh(s), s = (m − 1)/(m + 1), |s| < 0.172, and
     /// −4 atanh(s)/s is a degree-3 polynomial in s² fitted for least maximum error.
     static func radiusSquared(_ w: UInt32) -> Float {
-        let u = Float(bitPattern: (w >> 9) | 0x3F80_0000) - openUnitOffset   // (2k+1)/2^24, exact
+        let u = openUnit(w)
         let bits = u.bitPattern
         var mantissa = (bits & 0x007F_FFFF) | 0x3F80_0000
         var exponent = Int32(bitPattern: bits >> 23) - 127
@@ -81,7 +84,8 @@ extension PhiloxGenerator {
         return Float(exponent) * minusTwoLn2 + s * p
     }
 
-    /// 1 − 2^-24: subtracted from 1 + k/2^23 it leaves (2k+1)/2^24.
+    /// 1 − 2^-24: subtracted from 1 + k/2^23 it leaves (2k+1)/2^24, ``openUnit(_:)`` exactly
+    /// (the SIMD path's way to form it, with no integer-to-float conversion).
     static var openUnitOffset: Float { 0x1.FFFFFEp-1 }
     /// The bits of √2 rounded to float (the mantissa fold threshold).
     static var sqrtTwoBits: UInt32 { 0x3FB5_04F3 }

@@ -22,7 +22,7 @@ struct SuperblockLanes {
     /// The lanes of `superblock` at its first pair step: Philox4x32-10 of counters
     /// `8 superblock ..< 8 superblock + 8`, with an all-zero state made (1, 0, 0, 0) as in ``XoshiroLane``.
     init(generator: PhiloxGenerator, superblock: UInt64) {
-        let keys = generator.philoxBlocks(startingAt: superblock &* 8, kind: .normalLaneKeys)
+        let keys = generator.philoxBlocks(startingAt: superblock &* UInt64(PhiloxGenerator.lanesPerSuperblock), kind: .normalLaneKeys)
         low = LaneQuad(nonZero: (keys.0.lowHalf, keys.1.lowHalf, keys.2.lowHalf, keys.3.lowHalf))
         high = LaneQuad(nonZero: (keys.0.highHalf, keys.1.highHalf, keys.2.highHalf, keys.3.highHalf))
         self.superblock = superblock
@@ -30,7 +30,7 @@ struct SuperblockLanes {
 
     /// Advances `steps` pair steps without producing their values.
     mutating func skip(steps: Int) {
-        for lane in 0..<8 {
+        for lane in 0..<PhiloxGenerator.lanesPerSuperblock {
             var state = state(of: lane)
             for _ in 0..<2 * steps { _ = state.next() }
             store(state, lane: lane)
@@ -63,13 +63,13 @@ struct SuperblockLanes {
             return
         }
         #endif
-        for lane in 0..<8 {
+        for lane in 0..<PhiloxGenerator.lanesPerSuperblock {
             var state = state(of: lane)
             for k in 0..<steps {
                 let w1 = state.next(), w2 = state.next()
                 let pair = PhiloxGenerator.gaussianPair(w1, w2)
-                out[16 * k + lane] = pair.x
-                out[16 * k + 8 + lane] = pair.y
+                out[PhiloxGenerator.valuesPerStep * k + lane] = pair.x
+                out[PhiloxGenerator.valuesPerStep * k + PhiloxGenerator.lanesPerSuperblock + lane] = pair.y
             }
             store(state, lane: lane)
         }
