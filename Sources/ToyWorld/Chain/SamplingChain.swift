@@ -1,7 +1,7 @@
 /// One DDIM sampling run, step by step, with every intermediate state kept so that going back
 /// (or replaying) is exact.
 ///
-/// x_T is drawn from the seed, then each ``advance()`` asks the exact denoiser for the model output
+/// x_T is drawn from the seed, then each ``advance()`` asks the model (the exact denoiser unless another is given) for the model output
 /// at the current level and takes one scheduler step. With ``NoiseKind/torch`` the noise is that of
 /// diffusers with `generator=torch.manual_seed(seed)`: one `randn` for x_T, then one `randn` of the
 /// batch's shape per stochastic step.
@@ -38,9 +38,10 @@ public struct SamplingChain: Sendable {
         case torch(TorchGenerator)
     }
 
-    /// Validates the settings, builds the scheduler (timesteps set to `settings.steps`) and the
-    /// exact denoiser, and draws x_T from the seed. `parallelism` only changes the speed.
-    public init(settings: RunSettings, parallelism: Parallelism = .automatic) throws {
+    /// Validates the settings, builds the scheduler (timesteps set to `settings.steps`) and draws
+    /// x_T from the seed. The model in the loop is `denoiser`, or the dataset's exact denoiser when
+    /// it is nil. `parallelism` only changes the speed.
+    public init(settings: RunSettings, denoiser: (any Denoiser)? = nil, parallelism: Parallelism = .automatic) throws {
         guard settings.count > 0 else { throw SamplingChainError.invalidCount(settings.count) }
         if let points = settings.userPoints, points.dimension != 2 {
             throw SamplingChainError.userPointsNotTwoDimensional(points.dimension)
@@ -52,7 +53,7 @@ public struct SamplingChain: Sendable {
         self.settings = settings
         self.scheduler = scheduler
         self.timesteps = scheduler.timesteps
-        self.denoiser = try settings.makeDataset().makeExactDenoiser(bandwidth: settings.bandwidth, parallelism: parallelism)
+        self.denoiser = try denoiser ?? settings.makeDataset().makeExactDenoiser(bandwidth: settings.bandwidth, parallelism: parallelism)
         let initial: SampleBatch
         let noise: NoiseState
         switch settings.noise {
@@ -89,7 +90,7 @@ public struct SamplingChain: Sendable {
         guard !isFinished else { return }
         let timestep = timesteps[stepIndex]
         let sample = current
-        let output = denoiser.modelOutput(for: sample, alphaProduct: scheduler.alphaProduct(at: timestep),
+        let output = denoiser.modelOutput(for: sample, timestep: timestep, alphaProduct: scheduler.alphaProduct(at: timestep),
                                           predictionType: settings.configuration.predictionType)
         let result: SchedulerOutput
         var noise = noiseStates[stepIndex]

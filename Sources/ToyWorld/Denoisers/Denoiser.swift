@@ -1,18 +1,20 @@
-/// A model in the DDIM loop: given noisy points x_t and their noise level, it predicts what
-/// the scheduler's `prediction_type` asks for.
+/// A model in the DDIM loop: given noisy points x_t, their integer timestep t and its noise level
+/// alpha-bar_t, it predicts what the scheduler's `prediction_type` asks for.
 ///
 /// The forward process is x_t = sqrt(alpha-bar) x0 + sqrt(1 - alpha-bar) epsilon. `ToyWorld`'s exact
 /// denoisers return the optimal (posterior-mean) prediction, so a sampler run with them has no model
-/// error at all. A learned network can conform to the same protocol.
+/// error at all; they need only alpha-bar. A learned network sees the timestep t, as diffusers'
+/// models do, and conforms to the same protocol.
 ///
 /// ```swift
 /// let denoiser = Dataset.builtin(.eightGaussians).exactDenoiser(bandwidth: nil)
 /// let xt = SampleBatch(count: 1, dimension: 2, values: [0.3, -1.2])
-/// let eps = denoiser.modelOutput(for: xt, alphaProduct: 0.5, predictionType: .epsilon)
+/// let eps = denoiser.modelOutput(for: xt, timestep: 499, alphaProduct: 0.5, predictionType: .epsilon)
 /// ```
 public protocol Denoiser: Sendable {
-    /// Model output (for `predictionType`) for noisy rows x_t at noise level alpha-bar = `alphaProduct`.
-    func modelOutput(for sample: SampleBatch, alphaProduct: Float, predictionType: PredictionType) -> SampleBatch
+    /// Model output (for `predictionType`) for noisy rows x_t at integer timestep `timestep`, whose
+    /// noise level is alpha-bar = `alphaProduct`.
+    func modelOutput(for sample: SampleBatch, timestep: Int, alphaProduct: Float, predictionType: PredictionType) -> SampleBatch
 }
 
 /// Both halves of an exact denoiser's answer: the predicted clean points and the predicted noise.
@@ -78,6 +80,17 @@ public protocol PosteriorMeanDenoiser: Denoiser {
 }
 
 extension PosteriorMeanDenoiser {
+    /// The exact answer depends on the noise level alone, so `timestep` is not read.
+    public func modelOutput(for sample: SampleBatch, timestep: Int, alphaProduct: Float, predictionType: PredictionType) -> SampleBatch {
+        modelOutput(for: sample, alphaProduct: alphaProduct, predictionType: predictionType)
+    }
+
+    /// Model output (for `predictionType`) at noise level alpha-bar = `alphaProduct`: an exact
+    /// denoiser needs no timestep.
+    ///
+    /// ```swift
+    /// let x0 = GaussianMixtureDenoiser(mixture: mixture).modelOutput(for: xt, alphaProduct: 0.3, predictionType: .sample)
+    /// ```
     public func modelOutput(for sample: SampleBatch, alphaProduct: Float, predictionType: PredictionType) -> SampleBatch {
         prediction(for: sample, alphaProduct: alphaProduct).output(for: predictionType, alphaProduct: alphaProduct)
     }

@@ -28,7 +28,7 @@ public enum DeterministicChain {
     /// ```
     public static func step<S: Scheduler>(_ scheduler: S, denoiser: any Denoiser, sample: SampleBatch,
                                           timestep: Int) throws -> SchedulerOutput {
-        let output = denoiser.modelOutput(for: sample, alphaProduct: scheduler.alphaProduct(at: timestep),
+        let output = denoiser.modelOutput(for: sample, timestep: timestep, alphaProduct: scheduler.alphaProduct(at: timestep),
                                           predictionType: scheduler.configuration.predictionType)
         return try scheduler.step(modelOutput: output, timestep: timestep, sample: sample, eta: 0,
                                   useClippedModelOutput: false, varianceNoise: nil)

@@ -25,12 +25,12 @@ struct ToyWorldBenchmarks {
         let kernelDensity = moons.exactDenoiser(bandwidth: nil)
         let references = moons.referencePoints.count
         let kdeTiming = timer.measure {
-            let eps = kernelDensity.modelOutput(for: noisy, alphaProduct: alphaProduct, predictionType: .epsilon)
+            let eps = kernelDensity.modelOutput(for: noisy, timestep: 480, alphaProduct: alphaProduct, predictionType: .epsilon)
             return eps.values[points / 2]
         }
         let mixture = Dataset.builtin(.eightGaussians).exactDenoiser(bandwidth: nil)
         let mixtureTiming = timer.measure {
-            let eps = mixture.modelOutput(for: noisy, alphaProduct: alphaProduct, predictionType: .epsilon)
+            let eps = mixture.modelOutput(for: noisy, timestep: 480, alphaProduct: alphaProduct, predictionType: .epsilon)
             return eps.values[points / 2]
         }
         let settings = RunSettings(dataset: .eightGaussians, count: points, seed: 1, steps: steps)

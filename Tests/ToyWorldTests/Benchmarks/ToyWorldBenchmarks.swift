@@ -43,7 +43,7 @@ struct ToyWorldBenchmarks {
         let x = SampleBatch.randomNormal(count: 10_000, dimension: 2, using: &g)
         for alphaProduct: Float in [0.0, 0.5, 0.99, 0.9999] {
             let r = Self.bestTime(repeats: 10) {
-                denoiser.modelOutput(for: x, alphaProduct: alphaProduct, predictionType: .epsilon).values[0]
+                denoiser.modelOutput(for: x, timestep: 0, alphaProduct: alphaProduct, predictionType: .epsilon).values[0]
             }
             print("BENCH kde 10000x2000 alpha-bar \(alphaProduct): \(Self.format(r)) (check \(r.check))")
         }
@@ -55,7 +55,7 @@ struct ToyWorldBenchmarks {
             var g = PhiloxGenerator(seed: 1)
             let x = SampleBatch.randomNormal(count: 10_000, dimension: 2, using: &g)
             let r = Self.bestTime(repeats: 10) {
-                denoiser.modelOutput(for: x, alphaProduct: 0.5, predictionType: .epsilon).values[0]
+                denoiser.modelOutput(for: x, timestep: 0, alphaProduct: 0.5, predictionType: .epsilon).values[0]
             }
             print("BENCH gmm \(kind.rawValue) 10000 points: \(Self.format(r)) (check \(r.check))")
         }

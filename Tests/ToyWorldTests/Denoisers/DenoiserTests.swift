@@ -109,7 +109,7 @@ struct DenoiserTests {
         let far = SampleBatch(count: 4, dimension: 2, values: [0, 0, 40, -40, 1e4, 3, -0.3, 2.2])
         for (name, denoiser) in Self.allDenoisers {
             for type in PredictionType.allCases {
-                let output = denoiser.modelOutput(for: far, alphaProduct: alphaProduct, predictionType: type)
+                let output = denoiser.modelOutput(for: far, timestep: 0, alphaProduct: alphaProduct, predictionType: type)
                 #expect(output.hasSameShape(as: far))
                 #expect(output.isFinite, "\(name) \(type) ab=\(alphaProduct): \(output.values)")
             }
@@ -122,9 +122,9 @@ struct DenoiserTests {
         let x = SampleBatch.randomNormal(count: 50, dimension: 2, using: &g)
         let a = alphaProduct.squareRoot(), s = (1 - alphaProduct).squareRoot()
         for (name, denoiser) in Self.allDenoisers {
-            let eps = denoiser.modelOutput(for: x, alphaProduct: alphaProduct, predictionType: .epsilon)
-            let x0 = denoiser.modelOutput(for: x, alphaProduct: alphaProduct, predictionType: .sample)
-            let v = denoiser.modelOutput(for: x, alphaProduct: alphaProduct, predictionType: .vPrediction)
+            let eps = denoiser.modelOutput(for: x, timestep: 0, alphaProduct: alphaProduct, predictionType: .epsilon)
+            let x0 = denoiser.modelOutput(for: x, timestep: 0, alphaProduct: alphaProduct, predictionType: .sample)
+            let v = denoiser.modelOutput(for: x, timestep: 0, alphaProduct: alphaProduct, predictionType: .vPrediction)
             for i in x.values.indices {
                 // x_t = a x0 + s eps; x0 = a x_t - s v; eps = s x_t + a v.
                 #expect(abs(a * x0.values[i] + s * eps.values[i] - x.values[i]) < 2e-4, "\(name) x_t")
@@ -156,8 +156,8 @@ struct DenoiserTests {
             let p = Parallelism(chunks: chunks, minimumRowsPerChunk: 1)
             let kde = try KernelDensityDenoiser(references: references, bandwidth: 0.05, parallelism: p)
             let gmm = GaussianMixtureDenoiser(mixture: Self.smallMixture, parallelism: p)
-            return [kde.modelOutput(for: x, alphaProduct: 0.4, predictionType: .vPrediction),
-                    gmm.modelOutput(for: x, alphaProduct: 0.4, predictionType: .vPrediction)]
+            return [kde.modelOutput(for: x, timestep: 0, alphaProduct: 0.4, predictionType: .vPrediction),
+                    gmm.modelOutput(for: x, timestep: 0, alphaProduct: 0.4, predictionType: .vPrediction)]
         }
         for output in outputs.dropFirst() { #expect(output == outputs[0]) }
     }
@@ -179,7 +179,7 @@ struct DenoiserTests {
 
     @Test func aBatchThatIsNotTwoDimensionalYieldsNaNNotACrash() {
         let denoiser = Dataset.builtin(.eightGaussians).exactDenoiser(bandwidth: nil)
-        let output = denoiser.modelOutput(for: SampleBatch(zerosCount: 2, dimension: 3), alphaProduct: 0.5, predictionType: .epsilon)
+        let output = denoiser.modelOutput(for: SampleBatch(zerosCount: 2, dimension: 3), timestep: 0, alphaProduct: 0.5, predictionType: .epsilon)
         #expect(output.count == 2 && output.dimension == 3 && !output.isFinite)
     }
 }
