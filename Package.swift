@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "DDIM", targets: ["DDIM"]),
         .library(name: "ToyWorld", targets: ["ToyWorld"]),
         .library(name: "Canvas", targets: ["Canvas"]),
+        .library(name: "Learned", targets: ["Learned"]),
         .executable(name: "ddim-explorer", targets: ["ddim-explorer"]),
     ],
     dependencies: [
@@ -24,6 +25,10 @@ let package = Package(
             name: "ToyWorld",
             dependencies: ["DDIM", .product(name: "Numerics", package: "swift-numerics")]
         ),
+        // The system BLAS (OpenBLAS from Debian's libopenblas-dev): matrix products only.
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", providers: [.apt(["libopenblas-dev"])]),
+        // Layer 2: learned models (a small MLP, its training, safetensors files).
+        .target(name: "Learned", dependencies: ["DDIM", "ToyWorld", "CBLAS"]),
         // Layer 3: pure terminal rendering (no ncurses).
         .target(name: "Canvas", dependencies: ["DDIM"]),
         // Layer 4: the explorer's model, update and view.
@@ -40,6 +45,7 @@ let package = Package(
         ),
         .testTarget(name: "DDIMTests", dependencies: ["DDIM"], exclude: ["Fixtures"]),
         .testTarget(name: "ToyWorldTests", dependencies: ["ToyWorld"]),
+        .testTarget(name: "LearnedTests", dependencies: ["Learned"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
