@@ -83,6 +83,7 @@ extension ToyMLP {
     static func evaluate(points: UnsafePointer<Float>, rows: Int, timesteps: UnsafePointer<Int32>?,
                          output: UnsafeMutablePointer<Float>, parameters: UnsafePointer<Float>, layout: ParameterLayout,
                          features: InputFeatures, threads: Int) {
+        BLASThreading.useOneThreadPerProduct()
         let blockRows = inferenceBlockRows
         let blocks = (rows + blockRows - 1) / blockRows
         let workers = max(1, min(threads > 0 ? threads : BlockRunner.defaultThreads, blocks))

@@ -11,6 +11,7 @@ enum LossGradient {
     /// Loss = mean over all values of (output - target)^2; the gradient is flat in the
     /// ``ParameterLayout`` order. `points` must be 2-D with one timestep and two targets per row.
     static func evaluate(_ network: ToyMLP, points: SampleBatch, timesteps: [Int], targets: [Float]) -> (loss: Float, gradient: [Float]) {
+        BLASThreading.useOneThreadPerProduct()
         let layout = ParameterLayout(shapes: network.architecture.layerShapes)
         let features = InputFeatures(architecture: network.architecture)
         let rows = points.count

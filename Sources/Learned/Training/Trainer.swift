@@ -60,6 +60,7 @@ public final class Trainer {
     public init(dataset: Dataset, scheduler: DDIMScheduler, options: TrainingOptions, resuming network: ToyMLP? = nil,
                 startingStep: Int = 0) throws(TrainingError) {
         try options.validate()
+        BLASThreading.useOneThreadPerProduct()
         guard startingStep >= 0 else {
             throw .invalidOption(field: "starting step", value: "\(startingStep)", allowed: "0 or more")
         }
