@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import torch
-from safetensors import safe_open
+from safetensors import SafetensorError, safe_open
 from safetensors.torch import save_file
 
 FORMAT = "ddim-explorer-mlp"
@@ -146,9 +146,12 @@ def load_model(path):
 
     metadata is the file's string metadata with scheduler_config and training parsed from JSON.
     Raises ModelFileError naming the file and the problem."""
-    with safe_open(path, framework="pt") as handle:
-        metadata = dict(handle.metadata() or {})
-        tensors = {name: handle.get_tensor(name) for name in handle.keys()}
+    try:
+        with safe_open(path, framework="pt") as handle:
+            metadata = dict(handle.metadata() or {})
+            tensors = {name: handle.get_tensor(name) for name in handle.keys()}
+    except (OSError, SafetensorError) as error:
+        raise ModelFileError(f"{path}: not a readable safetensors file ({error})") from None
     for key, expected in (("format", FORMAT), ("version", VERSION), ("activation", ACTIVATION)):
         if metadata.get(key) != expected:
             raise ModelFileError(f"{path}: metadata {key} = {metadata.get(key)!r}, expected {expected!r}")
@@ -167,8 +170,12 @@ def load_model(path):
     model = ToyMLP(layout)
     expected = {name: tuple(value.shape) for name, value in model.state_dict().items()}
     found = {name: tuple(value.shape) for name, value in tensors.items()}
-    if expected != found:
-        raise ModelFileError(f"{path}: tensors {found} do not match the layout's {expected}")
+    problems = [f"missing {name} {list(shape)}" for name, shape in expected.items() if name not in found]
+    problems += [f"unexpected {name}" for name in found if name not in expected]
+    problems += [f"{name} is {list(found[name])}, the layout needs {list(shape)}"
+                 for name, shape in expected.items() if name in found and found[name] != shape]
+    if problems:
+        raise ModelFileError(f"{path}: tensors do not fit the layout {layout}: {'; '.join(problems)}")
     model.load_state_dict(tensors, strict=True)
     parsed = dict(metadata)
     for key in ("scheduler_config", "training"):
