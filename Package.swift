@@ -45,7 +45,7 @@ let package = Package(
         ),
         .testTarget(name: "DDIMTests", dependencies: ["DDIM"], exclude: ["Fixtures"]),
         .testTarget(name: "ToyWorldTests", dependencies: ["ToyWorld"]),
-        .testTarget(name: "LearnedTests", dependencies: ["Learned"]),
+        .testTarget(name: "LearnedTests", dependencies: ["Learned"], exclude: ["Fixtures"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

@@ -20,7 +20,7 @@ struct ReferenceNetwork {
         let f = architecture.fourierFeatures, half = architecture.timeEmbedding / 2
         var angles = [Float]()
         for coordinate in [x, y] {
-            for k in 0..<f { angles.append(coordinate * (Float.pi / 4 * Float(1 << k))) }
+            for k in 0..<f { angles.append(coordinate * (Float(Double.pi / 4) * Float(1 << k))) }
         }
         let frequencies = (0..<half).map { Float(exp(-log(10_000.0) * Double($0) / Double(half))) }
         let timeAngles = frequencies.map { Float(timestep) * $0 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Builds the network's input rows, [x, y, Fourier features, time embedding] (see ``ToyMLP``).
 ///
-/// The Fourier frequencies are 2^k pi/4 (float pi/4 scaled by a power of two, so exact); the
+/// The Fourier frequencies are 2^k pi/4 (the float nearest pi/4, as torch's `math.pi / 4` gives,
+/// scaled by a power of two, so exact; `Float.pi` is rounded toward zero, one ulp below); the
 /// timestep frequencies exp(-ln(10000) i / h) are computed in double precision and rounded once
 /// to float. Angles are float products, their sines and cosines come from ``VectorSine``.
 ///
@@ -21,7 +22,7 @@ struct InputFeatures: Sendable {
     init(architecture: MLPArchitecture) {
         fourierCount = architecture.fourierFeatures
         embeddingWidth = architecture.timeEmbedding
-        fourierScales = (0..<architecture.fourierFeatures).map { Float.pi / 4 * Float(sign: .plus, exponent: $0, significand: 1) }
+        fourierScales = (0..<architecture.fourierFeatures).map { Float(Double.pi / 4) * Float(sign: .plus, exponent: $0, significand: 1) }
         let half = architecture.timeEmbedding / 2
         timeFrequencies = (0..<half).map { Float(exp(-log(10_000.0) * Double($0) / Double(half))) }
     }
