@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "ddim-explorer",
             dependencies: [
-                "DDIM", "ToyWorld", "Canvas", "Explorer", "TerminalUI",
+                "DDIM", "ToyWorld", "Canvas", "Explorer", "TerminalUI", "Learned",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

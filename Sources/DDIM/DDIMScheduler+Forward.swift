@@ -19,6 +19,18 @@ extension DDIMScheduler {
         try rowwise(sample, noise, timesteps: timesteps, field: "noise") { sa, sb, x, z in sa * z - sb * x }
     }
 
+    /// The forward-process coefficients of `timestep`: (√ᾱ_t, √(1 − ᾱ_t)), as ``addNoise(_:noise:timesteps:)``
+    /// and ``velocity(sample:noise:timesteps:)`` use them (for callers that fill their own buffers).
+    /// `timestep` must be in 0 ..< `numTrainTimesteps`; others are clamped to that range.
+    ///
+    /// ```swift
+    /// let (signal, noise) = scheduler.noiseCoefficients(at: 999)
+    /// ```
+    public func noiseCoefficients(at timestep: Int) -> (signal: Float, noise: Float) {
+        let alphaProd = alphasCumprod[min(max(timestep, 0), alphasCumprod.count - 1)]
+        return (alphaProd.squareRoot(), (1 - alphaProd).squareRoot())
+    }
+
     private func rowwise(_ sample: SampleBatch, _ noise: SampleBatch, timesteps: [Int], field: String,
                          _ combine: (Float, Float, Float, Float) -> Float) throws(DDIMError) -> SampleBatch {
         try Self.checkShape(noise, field: field, like: sample)
@@ -31,8 +43,7 @@ extension DDIMScheduler {
         let d = sample.dimension
         var values = [Float](repeating: 0, count: sample.values.count)
         for row in 0..<sample.count {
-            let alphaProd = alphasCumprod[timesteps.count == 1 ? timesteps[0] : timesteps[row]]
-            let sa = alphaProd.squareRoot(), sb = (1 - alphaProd).squareRoot()
+            let (sa, sb) = noiseCoefficients(at: timesteps.count == 1 ? timesteps[0] : timesteps[row])
             for i in (row * d)..<((row + 1) * d) {
                 values[i] = combine(sa, sb, sample.values[i], noise.values[i])
             }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import DDIM
 import Foundation
+import Learned
 
 /// `ddim-explorer bench`: times the hot paths in this process and prints a table.
 ///
@@ -16,7 +18,11 @@ struct BenchCommand: ParsableCommand {
             Step rows compare DDIMScheduler.step on N 2-D points with the memory-traffic bound \
             (read 2 and write 2 arrays of N*2 floats) measured beside them; the step(into:) rows \
             alternate their samples with the bound's and report the median of the per-pair ratios. \
-            For diffusers' side run Tests/Scripts/bench_diffusers.py and pass its JSON with --diffusers.
+            For diffusers' side run Tests/Scripts/bench_diffusers.py and pass its JSON with --diffusers; \
+            for PyTorch's side of the learned rows run Tests/Scripts/bench_torch_mlp.py (add --scheduler for \
+            the step rows too) and pass its JSON the same way. The learned rows time the default ToyMLP: one \
+            evaluation of 100,000 points and one AdamW training step at batch 512, with the library's threads \
+            over row blocks and, for comparison, with OpenBLAS's own threads.
             """
     )
 
@@ -30,14 +36,14 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .markdown
 
-    @Option(help: ArgumentHelp("diffusers timings (JSON from Tests/Scripts/bench_diffusers.py) to compare with.", valueName: "file"))
+    @Option(help: ArgumentHelp("diffusers/PyTorch timings (JSON from Tests/Scripts/bench_diffusers.py or bench_torch_mlp.py) to compare with.", valueName: "file"))
     var diffusers: String?
 
     enum Group: String, ExpressibleByArgument, CaseIterable {
-        case step, noise, toyworld, canvas, explorer
+        case step, noise, toyworld, canvas, explorer, learned, quality
     }
 
-    @Option(help: ArgumentHelp("Run only these groups (repeatable): step (with the memory bound), noise, toyworld, canvas, explorer."))
+    @Option(help: ArgumentHelp("Run only these groups (repeatable): step (with the memory bound), noise, toyworld, canvas, explorer, learned; and quality (trains a model on two moons for about 30 s; only when asked for)."))
     var only: [Group] = []
 
     @Option(help: "Threads for the step and the bound (default: active processors).")
@@ -62,7 +68,7 @@ struct BenchCommand: ParsableCommand {
         let timer = BenchTimer(samples: sampleCount, minimumSampleSeconds: quick ? 0.001 : 0.01)
         let sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, 1_000_000]
 
-        let groups = only.isEmpty ? Set(Group.allCases) : Set(only)
+        let groups = only.isEmpty ? Set(Group.allCases).subtracting([.quality]) : Set(only)
         var rows: [BenchRow] = []
         if groups.contains(.step) {
             rows += try StepBenchmarks(sizes: sizes, threads: threads).run(timer: timer)
@@ -80,11 +86,28 @@ struct BenchCommand: ParsableCommand {
         if groups.contains(.explorer) {
             rows += ExplorerBenchmarks(points: quick ? 100 : 10_000, showTargets: !quick).run(timer: timer)
         }
+        if groups.contains(.learned) {
+            rows += try LearnedBenchmarks(points: quick ? 2_000 : 100_000, batch: quick ? 64 : 512, threads: threads,
+                                          showTargets: !quick).run(timer: timer)
+        }
 
+        var notes: [String] = []
+        if groups.contains(.quality) {
+            let (qualityRows, qualityNotes) = try LearnedQualityBenchmark(dataset: .twoMoons).run()
+            rows += qualityRows
+            notes += qualityNotes
+        }
         if let diffusersTimings {
             for index in rows.indices where rows[index].group == "step" {
                 if let eta = rows[index].eta,
                    let milliseconds = diffusersTimings.milliseconds(size: rows[index].size, eta: eta) {
+                    rows[index].compare(toDiffusersMilliseconds: milliseconds)
+                }
+            }
+            // The library's own rows of the learned group (not the OpenBLAS-threads comparison rows).
+            for index in rows.indices where rows[index].group.hasPrefix("learned") && rows[index].target != nil {
+                let training = rows[index].group == "learned-training"
+                if let milliseconds = diffusersTimings.mlpMilliseconds(size: rows[index].size, training: training) {
                     rows[index].compare(toDiffusersMilliseconds: milliseconds)
                 }
             }
@@ -93,8 +116,10 @@ struct BenchCommand: ParsableCommand {
             settings: .init(threads: threads, samples: sampleCount, quick: quick, optimized: Self.isOptimizedBuild,
                             loadAverage: loadAverage),
             rows: rows,
+            notes: notes,
             diffusersSource: diffusersTimings.map {
                 "diffusers \($0.diffusers) DDIMScheduler.step, torch \($0.torch) CPU, \($0.threads) threads"
+                    + ($0.mlp == nil ? "" : "; learned rows: the same MLP layout in PyTorch (Tests/Scripts/bench_torch_mlp.py)")
                     + ($0.loadAverage.map { ", load average " + $0.map { String(format: "%.2f", $0) }.joined(separator: " ") } ?? "")
             }
         )

@@ -43,6 +43,26 @@ def time_step(scheduler, timestep, sample, model_output, eta, generator, samples
     return statistics.median(per_run), min(per_run), statistics.median(cpu_per_run), runs, checksum
 
 
+def measure(sizes, samples):
+    """(the timestep, one result per size and eta) for DDIMScheduler.step; the caller sets torch's threads."""
+    scheduler = DDIMScheduler()
+    scheduler.set_timesteps(50)
+    timestep = int(scheduler.timesteps[len(scheduler.timesteps) // 2])
+    results = []
+    for n in sizes:
+        inputs = torch.Generator().manual_seed(1)
+        sample = torch.randn((n, 2), generator=inputs, dtype=torch.float32)
+        model_output = torch.randn((n, 2), generator=inputs, dtype=torch.float32)
+        for eta in [0.0, 1.0]:
+            generator = torch.Generator().manual_seed(2)
+            median, fastest, cpu, runs, checksum = time_step(
+                scheduler, timestep, sample, model_output, eta, generator, samples, 0.01)
+            results.append({"n": n, "eta": eta, "median_ms": median * 1e3, "min_ms": fastest * 1e3,
+                            "median_cpu_ms": cpu * 1e3,
+                            "runs_per_sample": runs, "samples": samples, "checksum": checksum})
+    return timestep, results
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=2)
@@ -53,21 +73,7 @@ def main():
     torch.set_num_threads(args.threads)
     torch.set_flush_denormal(True)
     load = os.getloadavg() if hasattr(os, "getloadavg") else None
-    scheduler = DDIMScheduler()
-    scheduler.set_timesteps(50)
-    timestep = int(scheduler.timesteps[len(scheduler.timesteps) // 2])
-    results = []
-    for n in args.sizes:
-        inputs = torch.Generator().manual_seed(1)
-        sample = torch.randn((n, 2), generator=inputs, dtype=torch.float32)
-        model_output = torch.randn((n, 2), generator=inputs, dtype=torch.float32)
-        for eta in [0.0, 1.0]:
-            generator = torch.Generator().manual_seed(2)
-            median, fastest, cpu, runs, checksum = time_step(
-                scheduler, timestep, sample, model_output, eta, generator, args.samples, 0.01)
-            results.append({"n": n, "eta": eta, "median_ms": median * 1e3, "min_ms": fastest * 1e3,
-                            "median_cpu_ms": cpu * 1e3,
-                            "runs_per_sample": runs, "samples": args.samples, "checksum": checksum})
+    timestep, results = measure(args.sizes, args.samples)
     print(json.dumps({"torch": torch.__version__, "diffusers": diffusers.__version__,
                       "threads": args.threads, "timestep": timestep, "load_average": load,
                       "results": results}, indent=2))

@@ -19,6 +19,8 @@ struct BenchReport: Codable, Sendable {
 
     var settings: Settings
     var rows: [BenchRow]
+    /// Lines printed after the table (results that are not timings, such as the learned model's quality).
+    var notes: [String] = []
     /// torch and diffusers versions and threads of the diffusers column, when given.
     var diffusersSource: String?
 
@@ -47,7 +49,7 @@ struct BenchReport: Codable, Sendable {
                 Self.milliseconds(row.medianMilliseconds),
                 Self.milliseconds(row.minimumMilliseconds),
                 Self.milliseconds(row.cpuMilliseconds),
-                Self.rate(row.itemsPerSecond) + (row.group == "noise" ? " values/s" : " points/s"),
+                Self.rate(row.itemsPerSecond) + Self.unit(of: row.group),
                 row.ratioToBound.map { String(format: "%.2f", $0) } ?? "",
                 row.diffusersMilliseconds.map(Self.milliseconds) ?? "",
                 row.speedUp.map { String(format: "%.1f×", $0) } ?? "",
@@ -55,11 +57,21 @@ struct BenchReport: Codable, Sendable {
             ]
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
+        if !notes.isEmpty { lines += [""] + notes }
         return lines.joined(separator: "\n")
     }
 
     /// The table's header line.
     static let header = "| Benchmark | N | eta | median ms | best ms | CPU ms | throughput | × bound | diffusers ms | speed-up | target |"
+
+    /// The throughput unit of a group's rows.
+    static func unit(of group: String) -> String {
+        switch group {
+        case "noise": return " values/s"
+        case "learned-training": return " steps/s"
+        default: return " points/s"
+        }
+    }
 
     /// Three significant digits, never exponent notation.
     static func milliseconds(_ value: Double) -> String {
