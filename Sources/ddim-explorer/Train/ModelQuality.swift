@@ -34,23 +34,33 @@ struct ModelQuality: Codable, Equatable {
     /// Offset of the data sample's seed from the sampler's.
     static let referenceSeedOffset: UInt64 = 1_000
 
-    /// Measures `model` on the dataset and scheduler configuration of `settings`.
+    /// Measures `model` and the exact denoiser on the dataset and scheduler configuration of `settings`.
     static func measure(model: RunModel, settings base: RunSettings, count: Int, steps: Int, seed: UInt64 = 0) throws -> ModelQuality {
+        let reference = SampleQuality.Reference(dataset: base.makeDataset(), count: count, seed: seed &+ referenceSeedOffset)
+        return ModelQuality(count: count, steps: steps, eta: 0, seed: seed,
+                            mmd: try mmd(model: model, settings: base, reference: reference, steps: steps, seed: seed),
+                            mmdExact: try mmd(model: nil, settings: base, reference: reference, steps: steps, seed: seed),
+                            noiseFloor: reference.noiseFloor)
+    }
+
+    /// The MMD of `model` alone (nil: the exact denoiser) at this measurement's setting, as ``measure`` computes it.
+    static func mmd(model: RunModel?, settings base: RunSettings, count: Int, steps: Int, seed: UInt64) throws -> Float {
+        let reference = SampleQuality.Reference(dataset: base.makeDataset(), count: count, seed: seed &+ referenceSeedOffset)
+        return try mmd(model: model, settings: base, reference: reference, steps: steps, seed: seed)
+    }
+
+    private static func mmd(model: RunModel?, settings base: RunSettings, reference: SampleQuality.Reference, steps: Int,
+                            seed: UInt64) throws -> Float {
         var settings = base
-        settings.count = count
+        settings.count = reference.data.count
         settings.steps = steps
         settings.eta = 0
         settings.seed = seed
         settings.noise = .philox
-        let reference = SampleQuality.Reference(dataset: settings.makeDataset(), count: count, seed: seed &+ referenceSeedOffset)
         settings.model = model
-        var learned = try SamplingChain(settings: settings)
-        try learned.runToEnd()
-        settings.model = nil
-        var exact = try SamplingChain(settings: settings)
-        try exact.runToEnd()
-        return ModelQuality(count: count, steps: steps, eta: 0, seed: seed, mmd: reference.evaluate(learned.current).mmd,
-                            mmdExact: reference.evaluate(exact.current).mmd, noiseFloor: reference.noiseFloor)
+        var chain = try SamplingChain(settings: settings)
+        try chain.runToEnd()
+        return reference.evaluate(chain.current).mmd
     }
 }
 
