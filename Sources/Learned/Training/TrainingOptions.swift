@@ -50,8 +50,9 @@ public struct TrainingOptions: Sendable, Hashable {
         self.threads = threads
     }
 
-    /// The largest batch accepted.
-    public static let maximumBatch = 1 << 16
+    /// The largest batch accepted (each block of 256 rows keeps its own gradient, so memory grows
+    /// with the batch).
+    public static let maximumBatch = 8_192
 
     /// Throws for a field outside its range (the architecture's own ranges included).
     ///
