@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ddim-explorer"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ddim-explorer", "Learned"]),
     ],
     swiftLanguageModes: [.v6]
 )
