@@ -44,16 +44,17 @@ public struct MLPArchitecture: Sendable, Hashable {
         layerShapes.reduce(0) { $0 + $1.outputs * ($1.inputs + 1) }
     }
 
-    /// The largest hidden width accepted.
-    public static let maximumHidden = 4096
+    /// The largest hidden width accepted (with ``maximumLayers``, at most about 17 million
+    /// parameters, so no flag or file can ask for an unbounded allocation).
+    public static let maximumHidden = 1024
     /// The largest number of hidden layers accepted.
-    public static let maximumLayers = 64
+    public static let maximumLayers = 16
     /// The largest time embedding accepted.
     public static let maximumTimeEmbedding = 1024
     /// The largest number of Fourier octaves accepted (2^(F-1) pi/4 must stay a sensible frequency).
     public static let maximumFourierFeatures = 16
 
-    /// Throws when a field is out of its range: hidden in 1...4096, layers in 1...64, an even
+    /// Throws when a field is out of its range: hidden in 1...1024, layers in 1...16, an even
     /// time embedding in 0...1024, Fourier features in 0...16.
     ///
     /// ```swift

@@ -105,7 +105,7 @@ struct BenchCommand: ParsableCommand {
                 }
             }
             // The library's own rows of the learned group (not the OpenBLAS-threads comparison rows).
-            for index in rows.indices where rows[index].group.hasPrefix("learned") && rows[index].target != nil {
+            for index in rows.indices where ["learned", "learned-training"].contains(rows[index].group) {
                 let training = rows[index].group == "learned-training"
                 if let milliseconds = diffusersTimings.mlpMilliseconds(size: rows[index].size, training: training) {
                     rows[index].compare(toDiffusersMilliseconds: milliseconds)

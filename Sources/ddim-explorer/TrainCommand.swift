@@ -36,19 +36,19 @@ struct TrainCommand: ParsableCommand {
                                valueName: "file"))
     var resume: String?
 
-    @Option(help: ArgumentHelp("Optimizer steps in total (>= 0). Default: 4000.", valueName: "n"))
+    @Option(help: ArgumentHelp("Optimizer steps in total (>= 0). Default: \(TrainingOptions().steps).", valueName: "n"))
     var steps: Int?
 
-    @Option(help: ArgumentHelp("Points per step (1 ... 65536). Default: 512.", valueName: "n"))
+    @Option(help: ArgumentHelp("Points per step (1 ... \(TrainingOptions.maximumBatch)). Default: \(TrainingOptions().batch).", valueName: "n"))
     var batch: Int?
 
     @Option(help: ArgumentHelp("AdamW's learning rate (0, 1]. Default: 0.002.", valueName: "rate"))
     var lr: Float?
 
-    @Option(help: ArgumentHelp("Hidden width H (1 ... 4096). Default: 128.", valueName: "n"))
+    @Option(help: ArgumentHelp("Hidden width H (1 ... \(MLPArchitecture.maximumHidden)). Default: \(MLPArchitecture.default.hidden).", valueName: "n"))
     var hidden: Int?
 
-    @Option(help: ArgumentHelp("Hidden layers L (1 ... 64). Default: 3.", valueName: "n"))
+    @Option(help: ArgumentHelp("Hidden layers L (1 ... \(MLPArchitecture.maximumLayers)). Default: \(MLPArchitecture.default.layers).", valueName: "n"))
     var layers: Int?
 
     @Option(help: ArgumentHelp("Fourier octaves F per coordinate (0 ... 16). Default: 8.", valueName: "n"))

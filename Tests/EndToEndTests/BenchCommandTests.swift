@@ -22,6 +22,10 @@ import Testing
         #expect(tableRows.contains { $0.contains("-step DDIM sample") })
         #expect(tableRows.contains { $0.hasPrefix("| rasterize into 200x60 cells") })
         #expect(tableRows.contains { $0.hasPrefix("| explorer frame while playing") })
+        #expect(tableRows.contains { $0.hasPrefix("| ToyMLP inference (default layout, one timestep) | 2,000 |") })
+        #expect(tableRows.contains { $0.hasPrefix("| ToyMLP training step (batch 64, AdamW) | 64 |") && $0.contains(" steps/s |") })
+        #expect(tableRows.filter { $0.contains("OpenBLAS threads") }.count == 2)
+        #expect(!tableRows.contains { $0.hasPrefix("| train ToyMLP") }, "the quality group runs only when asked for")
         for row in steps {
             let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             #expect(Double(cells[3]).map { $0 > 0 } == true, "median of \(row)")
@@ -36,7 +40,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
         let diffusers = """
             {"torch": "2.15.0", "diffusers": "0.42.1", "threads": 2,
-             "results": [{"n": 1000, "eta": 0.0, "median_ms": 0.5}, {"n": 10000, "eta": 1.0, "median_ms": 2.0}]}
+             "results": [{"n": 1000, "eta": 0.0, "median_ms": 0.5}, {"n": 10000, "eta": 1.0, "median_ms": 2.0}],
+             "mlp": {"train": {"batch": 64, "median_step_ms": 3.0}, "inference": {"n": 2000, "median_ms": 4.0}}}
             """
         try Data(diffusers.utf8).write(to: file)
         let result = try runExplorer(["bench", "--quick", "--samples", "1", "--format", "json", "--diffusers", file.path])
@@ -44,7 +49,9 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let rows = try #require(object["rows"] as? [[String: Any]])
         let compared = rows.filter { $0["diffusersMilliseconds"] != nil }
-        #expect(compared.count == 4)
+        // Four step rows and the library's two learned rows (bench_torch_mlp.py's "mlp" key).
+        #expect(compared.count == 6)
+        #expect(compared.filter { ($0["group"] as? String)?.hasPrefix("learned") == true }.count == 2)
         for row in compared {
             let median = try #require(row["medianMilliseconds"] as? Double)
             let diffusersMs = try #require(row["diffusersMilliseconds"] as? Double)

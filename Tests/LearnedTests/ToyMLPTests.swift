@@ -37,7 +37,7 @@ import Testing
         #expect(throws: ToyMLPError.invalidArchitecture(field: "time_embedding", value: 5, allowed: "an even number in 0...1024")) {
             try ToyMLP(architecture: MLPArchitecture(timeEmbedding: 5), seed: 0)
         }
-        #expect(throws: ToyMLPError.invalidArchitecture(field: "hidden", value: 0, allowed: "1...4096")) {
+        #expect(throws: ToyMLPError.invalidArchitecture(field: "hidden", value: 0, allowed: "1...1024")) {
             try ToyMLP(architecture: MLPArchitecture(hidden: 0), seed: 0)
         }
     }

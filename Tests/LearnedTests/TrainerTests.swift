@@ -87,7 +87,7 @@ import ToyWorld
 
     @Test func optionsAndDataAreChecked() throws {
         let scheduler = try DDIMScheduler()
-        #expect(throws: TrainingError.invalidOption(field: "batch", value: "0", allowed: "1...65536")) {
+        #expect(throws: TrainingError.invalidOption(field: "batch", value: "0", allowed: "1...8192")) {
             try Trainer(dataset: .builtin(.grid), scheduler: scheduler, options: TrainingOptions(batch: 0))
         }
         #expect(throws: TrainingError.invalidOption(field: "learning rate", value: "nan", allowed: "a number in (0, 1]")) {

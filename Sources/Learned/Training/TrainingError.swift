@@ -2,7 +2,7 @@
 ///
 /// ```swift
 /// do { _ = try Trainer(dataset: data, scheduler: scheduler, options: TrainingOptions(batch: 0)) }
-/// catch { print(error) }   // "training option batch = 0 is not allowed (expected 1...65536)"
+/// catch { print(error) }   // "training option batch = 0 is not allowed (expected 1...8192)"
 /// ```
 public enum TrainingError: Error, Equatable, CustomStringConvertible {
     /// An option outside its range.

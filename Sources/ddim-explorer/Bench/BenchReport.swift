@@ -66,11 +66,8 @@ struct BenchReport: Codable, Sendable {
 
     /// The throughput unit of a group's rows.
     static func unit(of group: String) -> String {
-        switch group {
-        case "noise": return " values/s"
-        case "learned-training": return " steps/s"
-        default: return " points/s"
-        }
+        if group == "noise" { return " values/s" }
+        return group.hasPrefix("learned-training") ? " steps/s" : " points/s"
     }
 
     /// Three significant digits, never exponent notation.

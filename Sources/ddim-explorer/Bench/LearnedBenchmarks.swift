@@ -38,10 +38,11 @@ struct LearnedBenchmarks {
                      timing: ours.inference, target: showTargets ? "1.5× PyTorch" : nil),
             BenchRow(group: "learned-training", name: "ToyMLP training step (batch \(batch), AdamW)", size: batch,
                      timing: ours.training, target: showTargets ? "1.2× PyTorch" : nil),
-            BenchRow(group: "learned", name: "ToyMLP inference, OpenBLAS threads", size: points, timing: blas.inference),
-            BenchRow(group: "learned-training", name: "ToyMLP training step, OpenBLAS threads", size: batch, timing: blas.training),
+            BenchRow(group: "learned-blas", name: "ToyMLP inference, OpenBLAS threads", size: points, timing: blas.inference),
+            BenchRow(group: "learned-training-blas", name: "ToyMLP training step, OpenBLAS threads", size: batch,
+                     timing: blas.training),
         ]
-        for index in rows.indices where rows[index].group == "learned-training" {
+        for index in rows.indices where rows[index].group.hasPrefix("learned-training") {
             rows[index].itemsPerSecond = 1e3 / rows[index].medianMilliseconds
         }
         return rows

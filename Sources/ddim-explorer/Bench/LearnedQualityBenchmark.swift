@@ -42,7 +42,7 @@ struct LearnedQualityBenchmark {
         let mean = { (values: [Float]) in values.reduce(0, +) / Float(values.count) }
         let timing = BenchTimer.Timing(medianSeconds: seconds, minimumSeconds: seconds, medianCPUSeconds: cpuSeconds,
                                        runsPerSample: 1, checksum: Double(trainer.recentLoss))
-        var row = BenchRow(group: "learned-training",
+        var row = BenchRow(group: "learned-training-run",
                            name: "train ToyMLP on \(dataset.rawValue): \(options.steps) steps, batch \(options.batch)",
                            size: options.batch, timing: timing, target: "< 60 s")
         row.itemsPerSecond = Double(options.steps) / seconds
