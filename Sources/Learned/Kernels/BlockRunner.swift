@@ -8,8 +8,9 @@ import Foundation
 /// BlockRunner.run(blocks: 8, threads: 2) { worker, block in ... }
 /// ```
 enum BlockRunner {
-    /// The default number of threads: the active processor count.
-    static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
+    /// The default number of threads: the active processor count (read once: asking the system
+    /// allocates, and a training step must not).
+    static let defaultThreads = ProcessInfo.processInfo.activeProcessorCount
 
     /// Calls `body(worker, block)` for every block in 0..<blocks; worker is in 0..<min(threads, blocks)
     /// and each worker runs its blocks in increasing order (worker w takes blocks w, w + n, ...).

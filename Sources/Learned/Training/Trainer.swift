@@ -10,7 +10,8 @@ import ToyWorld
 ///
 /// A step splits its batch into fixed blocks of 256 rows run on up to `options.threads` threads
 /// (OpenBLAS single-threaded inside each); block gradients are summed in block order, so the same
-/// seed gives the same weights bit for bit on any thread count. Every buffer is allocated once.
+/// seed gives the same weights bit for bit on any thread count. Every buffer is allocated once (the
+/// only allocations of a step are Dispatch's own, three small ones per `concurrentPerform`).
 /// See ``TrainingData`` for how the points, timesteps and noise are drawn.
 ///
 /// ```swift
