@@ -28,7 +28,9 @@ let package = Package(
         // The system BLAS (OpenBLAS from Debian's libopenblas-dev): matrix products only.
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", providers: [.apt(["libopenblas-dev"])]),
         // Layer 2: learned models (a small MLP, its training, safetensors files).
-        .target(name: "Learned", dependencies: ["DDIM", "ToyWorld", "CBLAS"]),
+        // AVX2/FMA loops for the learned model's element-wise work, picked at run time.
+        .target(name: "CVectorKernels"),
+        .target(name: "Learned", dependencies: ["DDIM", "ToyWorld", "CBLAS", "CVectorKernels"]),
         // Layer 3: pure terminal rendering (no ncurses).
         .target(name: "Canvas", dependencies: ["DDIM"]),
         // Layer 4: the explorer's model, update and view.
@@ -49,7 +51,7 @@ let package = Package(
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ddim-explorer"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ddim-explorer", "Learned"]),
     ],
     swiftLanguageModes: [.v6]
 )

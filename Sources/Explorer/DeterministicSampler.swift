@@ -17,7 +17,7 @@ struct DeterministicSampler: Sendable {
         var scheduler = try DDIMScheduler(configuration: settings.configuration)
         try scheduler.setTimesteps(settings.steps)
         self.scheduler = scheduler
-        self.denoiser = try settings.makeDataset().makeExactDenoiser(bandwidth: settings.bandwidth)
+        self.denoiser = try settings.makeDenoiser()
     }
 
     /// One forward (denoising) step from `sample` at `timestep`.

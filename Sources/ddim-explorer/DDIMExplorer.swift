@@ -8,6 +8,7 @@ struct DDIMExplorer: ParsableCommand {
         abstract: "Watch DDIM sampling run live in the terminal, or script it headlessly.",
         version: "0.1.0",
         subcommands: [ExploreCommand.self, SampleCommand.self, DataCommand.self, TableCommand.self, InspectCommand.self,
+                      TrainCommand.self, ModelsCommand.self,
                       InterpolateCommand.self, RenderCommand.self, BenchCommand.self],
         defaultSubcommand: ExploreCommand.self
     )

@@ -38,8 +38,7 @@ struct ExploreCommand: ParsableCommand {
     var benchmarkSize: String = "120x40"
 
     func run() throws {
-        var settings = try reportingSettings()
-        if options.data.dataset == nil && options.data.data == nil { settings.dataset = .twoMoons }
+        let settings = try reportingSettings()
         if let frames = benchmarkFrames {
             try FrameBenchmark(settings: settings, frames: frames, size: benchmarkSize).run()
             return
@@ -58,7 +57,7 @@ struct ExploreCommand: ParsableCommand {
 
     private func reportingSettings() throws -> RunSettings {
         do {
-            return try options.settings()
+            return try options.settings(defaultDataset: .twoMoons)
         } catch {
             printToStandardError("error: \(errorMessage(error))")
             throw ExitCode.failure

@@ -48,11 +48,34 @@ import Testing
         let expectedSlopes = (0..<(rows * width)).map { GELU.slope(z[$0] + bias[$0 % width]) }
         z.withUnsafeMutableBufferPointer { zp in
             slopes.withUnsafeMutableBufferPointer { sp in
-                GELU.applyWithBias(zp.baseAddress!, bias: bias, rows: rows, width: width, slopes: sp.baseAddress!)
+                GELU.applyInSwift(zp.baseAddress!, bias: bias, rows: rows, width: width, slopes: sp.baseAddress!)
             }
         }
         #expect(z == expected)
         #expect(slopes == expectedSlopes)
+    }
+
+    /// The kernel `applyWithBias` picks (AVX2 + FMA where the CPU has them) against the exact erf
+    /// form in double precision, over a sweep with a ragged row width.
+    @Test func theDispatchedKernelMatchesTheErfForm() {
+        let width = 13, rows = 1_000
+        let inputs = (0..<(rows * width)).map { Float($0 - rows * width / 2) * 1.3e-3 }     // about -8.5 ... 8.5
+        let bias = [Float](repeating: 0, count: width)
+        var values = inputs, slopes = [Float](repeating: 0, count: inputs.count)
+        values.withUnsafeMutableBufferPointer { v in
+            slopes.withUnsafeMutableBufferPointer { s in
+                GELU.applyWithBias(v.baseAddress!, bias: bias, rows: rows, width: width, slopes: s.baseAddress!)
+            }
+        }
+        var worstValue = 0.0, worstSlope = 0.0
+        for (i, z) in inputs.enumerated() {
+            let exact = ReferenceNetwork.gelu(Double(z))
+            worstValue = max(worstValue, abs(Double(values[i]) - exact) / max(1, abs(exact)))
+            let phi = exp(-Double(z) * Double(z) / 2) / (2 * Double.pi).squareRoot()
+            worstSlope = max(worstSlope, abs(Double(slopes[i]) - (0.5 * (1 + erf(Double(z) / 2.0.squareRoot())) + Double(z) * phi)))
+        }
+        #expect(worstValue < 3e-7, "AVX2 kernel in use: \(GELU.usesAVX2)")
+        #expect(worstSlope < 5e-7)
     }
 
     @Test func sineAndCosineMatchTheCLibrary() {

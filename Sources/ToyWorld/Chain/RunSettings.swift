@@ -34,11 +34,13 @@ public struct RunSettings: Sendable, Hashable {
     public var noise: NoiseKind
     /// Kernel width of the exact denoiser; nil = the dataset's default (closed form for mixtures).
     public var bandwidth: Float?
+    /// The model in the loop; nil = the dataset's exact denoiser (see ``makeDenoiser(parallelism:)``).
+    public var model: RunModel?
 
     public init(dataset: DatasetKind = .eightGaussians, userPoints: SampleBatch? = nil, userPointsName: String = "user data",
                 count: Int = 2000, seed: UInt64 = 0, configuration: DDIMConfiguration = RunSettings.defaultConfiguration,
                 steps: Int = 50, eta: Float = 0, useClippedModelOutput: Bool = false, noise: NoiseKind = .philox,
-                bandwidth: Float? = nil) {
+                bandwidth: Float? = nil, model: RunModel? = nil) {
         self.dataset = dataset
         self.userPoints = userPoints
         self.userPointsName = userPointsName
@@ -50,6 +52,7 @@ public struct RunSettings: Sendable, Hashable {
         self.useClippedModelOutput = useClippedModelOutput
         self.noise = noise
         self.bandwidth = bandwidth
+        self.model = model
     }
 
     /// diffusers' default DDIM configuration with `clip_sample` off (see ``configuration``).

@@ -39,8 +39,8 @@ public struct SamplingChain: Sendable {
     }
 
     /// Validates the settings, builds the scheduler (timesteps set to `settings.steps`) and draws
-    /// x_T from the seed. The model in the loop is `denoiser`, or the dataset's exact denoiser when
-    /// it is nil. `parallelism` only changes the speed.
+    /// x_T from the seed. The model in the loop is `denoiser`, or else the settings' model
+    /// (``RunSettings/makeDenoiser(parallelism:)``: ``RunSettings/model`` or the dataset's exact denoiser). `parallelism` only changes the speed.
     public init(settings: RunSettings, denoiser: (any Denoiser)? = nil, parallelism: Parallelism = .automatic) throws {
         guard settings.count > 0 else { throw SamplingChainError.invalidCount(settings.count) }
         if let points = settings.userPoints, points.dimension != 2 {
@@ -53,7 +53,7 @@ public struct SamplingChain: Sendable {
         self.settings = settings
         self.scheduler = scheduler
         self.timesteps = scheduler.timesteps
-        self.denoiser = try denoiser ?? settings.makeDataset().makeExactDenoiser(bandwidth: settings.bandwidth, parallelism: parallelism)
+        self.denoiser = try denoiser ?? settings.makeDenoiser(parallelism: parallelism)
         let initial: SampleBatch
         let noise: NoiseState
         switch settings.noise {

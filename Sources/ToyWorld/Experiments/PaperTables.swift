@@ -158,7 +158,7 @@ public enum PaperTables {
                                       progress: (Int, Int) -> Void = { _, _ in }) throws -> ReconstructionTable {
         let dataset = settings.makeDataset()
         let original = dataset.sample(count: settings.count, seed: settings.seed &+ referenceSeedOffset)
-        let denoiser = try dataset.makeExactDenoiser(bandwidth: settings.bandwidth)
+        let denoiser = try settings.makeDenoiser()
         var errors: [Double] = [], times: [Double] = []
         for (index, steps) in stepCounts.enumerated() {
             let start = DispatchTime.now().uptimeNanoseconds

@@ -4,9 +4,17 @@ import ToyWorld
 
 extension RunOptions {
     /// The run these flags describe, checked: every error names the flag, the value and what is allowed.
-    func settings() throws -> RunSettings {
+    /// `defaultDataset` is the dataset when neither --dataset, --data nor a model file names one.
+    func settings(defaultDataset: DatasetKind? = nil) throws -> RunSettings {
         var settings = RunSettings()
-        settings.configuration = try scheduler.configuration()
+        if let defaultDataset { settings.dataset = defaultDataset }
+        settings.bandwidth = try data.checkedBandwidth()
+        if let kind = try data.datasetKind() { settings.dataset = kind }
+        if let points = try data.userPoints() {
+            settings.userPoints = points
+            settings.userPointsName = data.data ?? settings.userPointsName
+        }
+        try model.apply(to: &settings, scheduler: scheduler, datasetGiven: data.dataset != nil || data.data != nil)
         if let steps {
             let train = settings.configuration.numTrainTimesteps
             guard steps >= 1, steps <= train else {
@@ -25,12 +33,6 @@ extension RunOptions {
         if let seed { settings.seed = seed }
         if let noise { settings.noise = noise }
         settings.useClippedModelOutput = useClippedModelOutput
-        settings.bandwidth = try data.checkedBandwidth()
-        if let kind = try data.datasetKind() { settings.dataset = kind }
-        if let points = try data.userPoints() {
-            settings.userPoints = points
-            settings.userPointsName = data.data ?? settings.userPointsName
-        }
         return settings
     }
 }

@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import ToyWorld
 
-/// Every flag that decides one sampling run: the scheduler configuration, the data, the count, the seed
-/// and the noise source. Shared by `sample`, `interpolate`, `render` and `explore`.
+/// Every flag that decides one sampling run: the model, the scheduler configuration, the data, the count,
+/// the seed and the noise source. Shared by `sample`, `interpolate`, `render` and `explore`.
 ///
 /// Every option is optional: a flag that is left out keeps the value from `--scheduler-config` (when
 /// given) or the default, so explicit flags always override the config file.
@@ -39,6 +39,9 @@ struct RunOptions: ParsableArguments {
 
     @Flag(help: "Recompute epsilon from the clipped x0 (use_clipped_model_output).")
     var useClippedModelOutput = false
+
+    @OptionGroup(title: "Model")
+    var model: ModelOptions
 
     @OptionGroup(title: "Scheduler")
     var scheduler: SchedulerOptions

@@ -10,7 +10,7 @@ import Foundation
 /// ddim-explorer sample --scheduler-config Assets/schedulers/stable-diffusion-v1.json --spacing trailing
 /// ```
 struct SchedulerOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("A diffusers scheduler_config.json to start from; explicit flags override its values.",
+    @Option(help: ArgumentHelp("A diffusers scheduler_config.json to start from (it replaces a --model file's own); explicit flags override its values.",
                                valueName: "file"))
     var schedulerConfig: String?
 
@@ -84,9 +84,10 @@ struct SchedulerOptions: ParsableArguments {
         return configuration
     }
 
-    /// The configuration: the file (or ``toyDefaults``) with every given flag applied, validated.
-    func configuration() throws -> DDIMConfiguration {
-        var configuration = try schedulerConfig.map(Self.loadConfiguration) ?? Self.toyDefaults
+    /// The configuration: the file (or else `base`, or else ``toyDefaults``) with every given flag applied, validated.
+    /// `base` is a model file's own configuration.
+    func configuration(startingFrom base: DDIMConfiguration? = nil) throws -> DDIMConfiguration {
+        var configuration = try schedulerConfig.map(Self.loadConfiguration) ?? base ?? Self.toyDefaults
         try apply(to: &configuration)
         try configuration.validate()
         return configuration

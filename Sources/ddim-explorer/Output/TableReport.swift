@@ -20,7 +20,8 @@ struct TableReport {
     /// One line naming what was run.
     var settingsLine: String {
         let c = settings.configuration
-        var parts = ["dataset \(datasetName)", "exact denoiser" + (settings.bandwidth.map { " (bandwidth \($0))" } ?? ""),
+        var parts = ["dataset \(datasetName)", settings.model.map { "model \($0.name)" }
+                     ?? "exact denoiser" + (settings.bandwidth.map { " (bandwidth \($0))" } ?? ""),
                      "\(c.betaSchedule.rawValue) betas", "T = \(c.numTrainTimesteps)", "\(c.timestepSpacing.rawValue) spacing",
                      "\(c.predictionType.rawValue) prediction", "clip " + (c.clipSample ? "on (\(c.clipSampleRange))" : "off"),
                      "seed \(settings.seed)"]
