@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import ToyWorld
 
-/// `ddim-explorer sample`: run the DDIM chain with the exact denoiser and print the points.
+/// `ddim-explorer sample`: run the DDIM chain (the exact denoiser, or `--model`) and print the points.
 struct SampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sample",
@@ -18,6 +18,8 @@ struct SampleCommand: ParsableCommand {
           ddim-explorer sample --every 10 --steps 50 --format json
           ddim-explorer sample --scheduler-config sd.json --spacing trailing
           ddim-explorer sample --data mine.csv --standardize --bandwidth 0
+          ddim-explorer sample --dataset two-moons --model learned --steps 20
+          ddim-explorer sample --model moons.safetensors --noise torch --seed 7
         """
     )
 
