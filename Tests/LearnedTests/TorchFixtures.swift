@@ -69,8 +69,9 @@ func maxAbsoluteDifference(_ actual: [Float], _ expected: [Float]) -> Float {
     return worst
 }
 
-/// A PyTorch-written model file of the fixtures, read tensor by tensor with ``SafeTensorsFile``:
-/// the network, what it predicts, and the scheduler configuration it was trained with.
+/// A PyTorch-written model file of the fixtures, read tensor by tensor with the generic
+/// ``SafeTensorsFile`` (independently of ``ModelFile``, which tests compare with it): the network,
+/// what it predicts, and the scheduler configuration it was trained with.
 struct TorchModel {
     var network: ToyMLP
     var predictionType: PredictionType
@@ -99,8 +100,6 @@ struct TorchModel {
         guard let config = file.metadata["scheduler_config"] else { throw FixtureProblem(file: name, key: "scheduler_config") }
         configuration = try DDIMConfiguration(jsonData: Data(config.utf8))
     }
-
-    var denoiser: LearnedDenoiser { LearnedDenoiser(network: network, predictionType: predictionType) }
 }
 
 /// A fixture model file whose metadata lacks `key` or holds a value that does not parse.

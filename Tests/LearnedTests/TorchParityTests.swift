@@ -5,8 +5,9 @@ import ToyWorld
 @testable import Learned
 
 /// Parity with PyTorch and diffusers on model files written by `safetensors.torch.save_file`
-/// (fixtures from Tests/Scripts/generate_learned_fixtures.py): the forward pass within 1e-5 of the
-/// torch module, and whole DDIM runs with torch noise within 1e-3 of diffusers'.
+/// (fixtures from Tests/Scripts/generate_learned_fixtures.py), read through ``ModelFile``: the
+/// forward pass within 1e-5 of the torch module, and whole DDIM runs with torch noise within 1e-3
+/// of diffusers'.
 @Suite struct TorchParityTests {
     static let forward = (try? loadLearnedFixture("torch_mlp_forward.json", as: TorchForwardFixture.self).models) ?? []
     static let runs = (try? loadLearnedFixture("torch_ddim_run.json", as: TorchRunFixture.self).runs) ?? []
@@ -18,7 +19,7 @@ import ToyWorld
 
     @Test(arguments: forward)
     func forwardPassMatchesTorch(_ fixture: TorchForwardFixture.Model) throws {
-        let model = try TorchModel(fixture: fixture.file)
+        let model = try ModelFile(contentsOf: learnedFixtureURL(fixture.file))
         #expect(model.network.architecture == fixture.architecture)
         #expect(model.predictionType.rawValue == fixture.predictionType)
         let points = SampleBatch(count: fixture.count, dimension: 2, values: fixture.points)
@@ -32,7 +33,7 @@ import ToyWorld
     /// One timestep per row (the training path) gives the same outputs as torch too.
     @Test(arguments: forward)
     func perRowTimestepsMatchTorch(_ fixture: TorchForwardFixture.Model) throws {
-        let model = try TorchModel(fixture: fixture.file)
+        let model = try ModelFile(contentsOf: learnedFixtureURL(fixture.file))
         let rows = SampleBatch(count: fixture.count * fixture.cases.count, dimension: 2,
                                values: Array(repeating: fixture.points, count: fixture.cases.count).flatMap { $0 })
         let timesteps = fixture.cases.flatMap { Array(repeating: $0.timestep, count: fixture.count) }
@@ -43,7 +44,8 @@ import ToyWorld
 
     @Test(arguments: runs)
     func wholeDDIMRunMatchesDiffusers(_ run: TorchFixtureRun) throws {
-        let model = try TorchModel(fixture: run.file)
+        let model = try ModelFile(contentsOf: learnedFixtureURL(run.file))
+        #expect(model.configuration == (try TorchModel(fixture: run.file)).configuration, "the file's scheduler_config")
         let settings = RunSettings(count: run.count, seed: run.seed, configuration: model.configuration,
                                    steps: run.steps, eta: run.eta, noise: .torch)
         var chain = try SamplingChain(settings: settings, denoiser: model.denoiser)

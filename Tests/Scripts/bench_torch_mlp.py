@@ -9,6 +9,7 @@ default layout (H 128, L 3, D 32, F 8):
   steps each;
 - inference: one forward pass over 100,000 points at one timestep under torch.no_grad(); the
   median over --samples repeats after a warm-up.
+Each also reports the median process CPU time (over both threads), which a busy machine distorts less.
 Prints JSON in the conventions of bench_diffusers.py (torch, diffusers, threads, load_average,
 results) with the MLP under the key "mlp"; "results" holds DDIMScheduler.step timings only with
 --scheduler (the same measurement as bench_diffusers.py), so the document also serves
@@ -55,15 +56,17 @@ def time_training(layout, batch, steps_per_block, blocks, warmup_steps):
 
     for i in range(warmup_steps):
         step(i)
-    per_step, loss = [], 0.0
+    per_step, cpu_per_step, loss = [], [], 0.0
     for _ in range(blocks):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         for i in range(steps_per_block):
             loss = step(i)
         per_step.append((time.perf_counter() - start) / steps_per_block)
+        cpu_per_step.append((time.process_time() - cpu_start) / steps_per_block)
     median = statistics.median(per_step)
     return {"batch": batch, "steps_per_second": 1 / median, "median_step_ms": median * 1e3,
-            "min_step_ms": min(per_step) * 1e3, "steps_per_block": steps_per_block, "blocks": blocks,
+            "min_step_ms": min(per_step) * 1e3, "median_cpu_step_ms": statistics.median(cpu_per_step) * 1e3,
+            "steps_per_block": steps_per_block, "blocks": blocks,
             "warmup_steps": warmup_steps, "final_loss": loss}
 
 
@@ -71,16 +74,18 @@ def time_inference(layout, count, samples, timestep):
     torch.manual_seed(0)
     model = ToyMLP(layout).eval()
     x = torch.randn((count, 2), generator=torch.Generator().manual_seed(1), dtype=torch.float32)
-    times, checksum = [], 0.0
+    times, cpu_times, checksum = [], [], 0.0
     with torch.no_grad():
         for _ in range(2):
             checksum += float(model(x, timestep)[0, 0])
         for _ in range(samples):
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             checksum += float(model(x, timestep)[0, 0])
             times.append(time.perf_counter() - start)
+            cpu_times.append(time.process_time() - cpu_start)
     return {"n": count, "timestep": timestep, "median_ms": statistics.median(times) * 1e3,
-            "min_ms": min(times) * 1e3, "samples": samples, "checksum": checksum}
+            "min_ms": min(times) * 1e3, "median_cpu_ms": statistics.median(cpu_times) * 1e3,
+            "samples": samples, "checksum": checksum}
 
 
 def main():

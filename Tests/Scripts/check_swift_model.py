@@ -9,12 +9,12 @@ way DDIMPipeline does with generator=torch.manual_seed(seed): x_T = randn((count
 scheduler.step per timestep (one randn of the batch per step when eta > 0).
 
 With --samples CSV (what `ddim-explorer sample --model FILE --noise torch` printed, with or
-without --every) every state in the CSV is compared with diffusers' state after the same number
+without --every, and without scheduler flags: the run here uses the file's own config) every state in the CSV is compared with diffusers' state after the same number
 of steps; the exit status is 1 when the largest difference exceeds --tolerance. Without --samples
 the diffusers samples are printed as the same CSV (x,y, or step,x,y with --every).
 
 Run by hand (never in CI):
-    ddim-explorer train --dataset two-moons --steps 2000 --out m.safetensors
+    ddim-explorer train --dataset two-moons --steps 300 --out m.safetensors
     ddim-explorer sample --model m.safetensors --noise torch --seed 7 --steps 20 --eta 0.5 \\
         --count 256 --every 5 > swift.csv
     /work/venv/bin/python Tests/Scripts/check_swift_model.py m.safetensors --samples swift.csv \\
