@@ -103,14 +103,24 @@ public struct ScheduleInspection: Sendable {
         return 1 - alphaProductPrevious - sigma * sigma
     }
 
-    /// The first step where diffusers' direction term is negative at `eta`, with the largest eta
-    /// (4 significant digits) that keeps every term >= 0.
+    /// The smallest direction term that is safely >= 0 in diffusers too. From a step where alpha-bar
+    /// is 0 (zero terminal SNR) at eta >= 1 the term is 0 up to rounding, and its sign follows the last
+    /// bits of alpha-bar_prev, where torch (whose float32 sqrt is not correctly rounded) differs from
+    /// this project by a few ULP: there the term must clear 2.4e-7 (4 ULP of 1).
+    static func safeDirectionTerm(for step: InspectedStep) -> Float {
+        step.alphaProduct == 0 ? 2.4e-7 : 0
+    }
+
+    /// The first step where diffusers' direction term is (or may round) negative at `eta`, with the
+    /// largest eta (4 significant digits) that keeps every term safely >= 0.
     static func negativeDirection(variances: [Float], steps: [InspectedStep], eta: Float) -> SchedulePitfall? {
         func terms(_ e: Float) -> [Float] {
             zip(variances, steps).map { directionTerm(variance: $0, alphaProductPrevious: $1.alphaProductPrevious, eta: e) }
         }
-        func fits(_ e: Float) -> Bool { terms(e).allSatisfy { $0 >= 0 } }
-        guard variances.count == steps.count, let index = terms(eta).firstIndex(where: { $0 < 0 }) else { return nil }
+        func fits(_ e: Float) -> Bool { zip(terms(e), steps).allSatisfy { $0 >= safeDirectionTerm(for: $1) } }
+        let atEta = terms(eta)
+        guard variances.count == steps.count, eta > 0,
+              let index = steps.indices.first(where: { atEta[$0] < safeDirectionTerm(for: steps[$0]) }) else { return nil }
         var low: Float = 0, high = eta
         for _ in 0..<48 {
             let middle = (low + high) / 2
@@ -119,7 +129,7 @@ public struct ScheduleInspection: Sendable {
         let unit = Float(pow(10, floor(log10(Double(max(low, 1e-30)))) - 3))
         var largest = (low / unit).rounded(.down) * unit
         while largest > 0 && !fits(largest) { largest -= unit }
-        return .negativeDirectionTerm(step: index, timestep: steps[index].timestep, value: terms(eta)[index], eta: eta,
+        return .negativeDirectionTerm(step: index, timestep: steps[index].timestep, value: atEta[index], eta: eta,
                                       largestEta: max(0, largest))
     }
 
@@ -149,7 +159,8 @@ public struct ScheduleInspection: Sendable {
         if let last = steps.last, last.alphaProductPrevious < 1 {
             if last.previousTimestep >= 0 {
                 found.append(.residualNoise(.lastStepLandsOnTimestep(from: last.timestep, to: last.previousTimestep,
-                                                                    stepCounts: landingStepCounts(c, steps: steps.count)),
+                                                                    stepCounts: landingStepCounts(c, steps: steps.count),
+                                                                    setAlphaToOneOff: !c.setAlphaToOne),
                                             finalAlphaProduct: last.alphaProductPrevious))
             } else if !c.setAlphaToOne {
                 found.append(.residualNoise(.setAlphaToOneOff, finalAlphaProduct: last.alphaProductPrevious))
@@ -162,9 +173,11 @@ public struct ScheduleInspection: Sendable {
         }
         if c.timestepSpacing == .trailing && !steps.isEmpty
             && TimestepSelection.diffusersTrailingCount(numTrainTimesteps: c.numTrainTimesteps, count: steps.count) != steps.count {
-            found.append(.diffusersExtraTrailingStep(steps: steps.count, alternatives: nearestCounts(to: steps.count, upTo: c.numTrainTimesteps) {
-                TimestepSelection.diffusersTrailingCount(numTrainTimesteps: c.numTrainTimesteps, count: $0) == $0
-            }))
+            let alternatives = nearestCounts(to: steps.count, upTo: c.numTrainTimesteps) { count in
+                TimestepSelection.diffusersTrailingCount(numTrainTimesteps: c.numTrainTimesteps, count: count) == count
+                    && lastStepLandsOnFinalLevel(c, count: count)
+            }
+            found.append(.diffusersExtraTrailingStep(steps: steps.count, alternatives: alternatives))
         }
         if !c.ignoredKeys.isEmpty {
             found.append(.ignoredKeys(className: c.sourceClassName, keys: c.ignoredKeys))
@@ -182,10 +195,13 @@ public struct ScheduleInspection: Sendable {
             let largest = c.numTrainTimesteps / (c.stepsOffset + 1)
             return largest < steps ? [largest] : []
         }
-        return nearestCounts(to: steps, upTo: c.numTrainTimesteps) { count in
-            guard let last = try? TimestepSelection.timesteps(for: c, count: count).last else { return false }
-            return last - c.numTrainTimesteps / count < 0
-        }
+        return nearestCounts(to: steps, upTo: c.numTrainTimesteps) { lastStepLandsOnFinalLevel(c, count: $0) }
+    }
+
+    /// True when diffusers' last step `t - T/S` from the last of `count` timesteps is below 0 (the final level).
+    static func lastStepLandsOnFinalLevel(_ c: DDIMConfiguration, count: Int) -> Bool {
+        guard let last = try? TimestepSelection.timesteps(for: c, count: count).last else { return false }
+        return last - c.numTrainTimesteps / count < 0
     }
 
     /// The nearest count below `steps` and the nearest above (up to `limit`) that satisfy `works`,

@@ -21,8 +21,9 @@ public enum SchedulePitfall: Sendable, Equatable, CustomStringConvertible {
     /// diffusers' `set_timesteps` returns S + 1 trailing timesteps ending in -1 here; `alternatives`
     /// are the nearest step counts it handles.
     case diffusersExtraTrailingStep(steps: Int, alternatives: [Int])
-    /// At this eta, 1 - alpha-bar_prev - sigma^2 rounds below 0 in float32: diffusers takes its square
-    /// root (NaN in every output value); this project uses 0. `largestEta` is the largest eta that avoids it.
+    /// At this eta, 1 - alpha-bar_prev - sigma^2 rounds below 0 in float32 (or is 0 up to rounding at
+    /// a zero-SNR step): diffusers takes its square root (NaN in every output value); this project
+    /// uses 0. `largestEta` is the largest eta that avoids it.
     case negativeDirectionTerm(step: Int, timestep: Int, value: Float, eta: Float, largestEta: Float)
     /// A step's numbers are not finite (alpha-bar underflows to 0, or rounds to 1, on both sides of it).
     case degenerateSchedule(step: InspectedStep, numTrainTimesteps: Int)
@@ -34,8 +35,9 @@ public enum SchedulePitfall: Sendable, Equatable, CustomStringConvertible {
         /// `set_alpha_to_one: false`: the final level is alpha-bar(0).
         case setAlphaToOneOff
         /// diffusers' `t - T/S` from the last timestep is still >= 0; `stepCounts` are the nearest
-        /// step counts whose last step lands on the final level.
-        case lastStepLandsOnTimestep(from: Int, to: Int, stepCounts: [Int])
+        /// step counts whose last step lands on the final level, which is alpha-bar(0) too while
+        /// `setAlphaToOneOff`.
+        case lastStepLandsOnTimestep(from: Int, to: Int, stepCounts: [Int], setAlphaToOneOff: Bool)
     }
 
     /// A short stable name, for JSON and tests.
@@ -77,10 +79,11 @@ public enum SchedulePitfall: Sendable, Equatable, CustomStringConvertible {
             switch cause {
             case .setAlphaToOneOff:
                 return "set_alpha_to_one is false: \(landing) (use set_alpha_to_one true, --set-alpha-to-one)"
-            case let .lastStepLandsOnTimestep(from, to, counts):
+            case let .lastStepLandsOnTimestep(from, to, counts, setAlphaToOneOff):
                 let fix = counts.isEmpty ? "" : "\(counts.map(String.init).joined(separator: " or ")) steps, or "
+                let both = setAlphaToOneOff ? ", together with set_alpha_to_one true" : ""
                 return "diffusers' last step goes from timestep \(from) to \(from) - T/S = \(to), not to the final level: "
-                    + "\(landing) (use \(fix)--prev-timestep next)"
+                    + "\(landing) (use \(fix)--prev-timestep next\(both))"
             }
         case let .zeroSNRWithEpsilon(timestep, alphaProduct, rescaled):
             let cause = rescaled ? "rescale_betas_zero_snr with prediction_type epsilon"
@@ -112,9 +115,10 @@ public enum SchedulePitfall: Sendable, Equatable, CustomStringConvertible {
                 + "its extra step from -1 (alphas_cumprod[-1], the noisiest level) changes the output; this project "
                 + "uses the \(steps) it should (use \(fix) steps for the same chain in diffusers)"
         case let .negativeDirectionTerm(step, timestep, value, eta, largestEta):
-            return "at eta = \(Readable.number(eta)), 1 - alpha-bar_prev - sigma^2 is \(Readable.number(value)) at step \(step) "
-                + "(timestep \(timestep)): diffusers takes its square root and every output value becomes NaN; this "
-                + "project uses 0 (use eta at most \(Readable.number(largestEta)) for diffusers)"
+            let size = value < 0 ? "is \(Readable.number(value))" : "is \(Readable.number(value)), 0 up to float32 rounding (about -6e-08 with torch's alpha-bar),"
+            return "at eta = \(Readable.number(eta)), 1 - alpha-bar_prev - sigma^2 \(size) at step \(step) "
+                + "(timestep \(timestep)): diffusers takes its square root, which is NaN below 0, and then every output "
+                + "value is NaN; this project uses 0 (use eta at most \(Readable.number(largestEta)) for diffusers)"
         case let .degenerateSchedule(step, train):
             let problem: String, fix: String
             if step.alphaProduct == 1 || step.alphaProductPrevious == 1 {
