@@ -37,6 +37,9 @@ struct JSONReader {
         var reader = JSONReader(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
         reader.skipWhitespace()
+        guard reader.index < bytes.count else {
+            throw reader.error("the data is empty; expected a JSON object such as {\"num_train_timesteps\": 1000}")
+        }
         let value = try reader.value(depth: 0)
         reader.skipWhitespace()
         guard reader.index == bytes.count else {

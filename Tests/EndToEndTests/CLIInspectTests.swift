@@ -174,4 +174,13 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stderr.contains("starts at timestep 0") && result.stderr.contains("alpha-bar = 0.9999 instead of 4.036e-05"))
     }
+
+    @Test func configsAreReadFromDevicesAndPipes() throws {
+        let empty = try runExplorer(["inspect", "/dev/null"])
+        #expect(empty.status == 1 && empty.stderr.contains("the data is empty; expected a JSON object"))
+        let zero = try runExplorer(["inspect", "/dev/zero"])
+        #expect(zero.status == 1 && zero.stderr.contains("larger than 64 MB"))
+        let directory = try runExplorer(["inspect", "/tmp"])
+        #expect(directory.status == 1 && directory.stderr.contains("it is a directory"))
+    }
 }
