@@ -196,6 +196,25 @@ def inspect_cases():
     return [{"name": name, **behaviour(config, steps, eta)} for name, config, steps, eta in cases]
 
 
+def measure_zero_snr():
+    """Prints how far our zero-SNR alpha-bar (all 1000 timesteps, from `inspect`) is from diffusers' (the README figures)."""
+    for schedule, flags in [("linear", []), ("scaled_linear", ["--beta-start", "0.00085", "--beta-end", "0.012"]),
+                            ("squaredcos_cap_v2", [])]:
+        out = subprocess.run([BINARY, "inspect", "--zero-snr", "--schedule", schedule, *flags, "--spacing", "trailing",
+                              "--steps", "1000", "--eta", "0", "--prediction-type", "v_prediction", "--format", "json"],
+                             check=True, capture_output=True, text=True).stdout
+        table = json.loads(out)
+        column = table["columns"].index("alpha_bar")
+        ours = {row[1]: np.float32(row[column]) for row in table["data"]}
+        kwargs = {"beta_start": 0.00085, "beta_end": 0.012} if schedule == "scaled_linear" else {}
+        theirs = DDIMScheduler(beta_schedule=schedule, rescale_betas_zero_snr=True, **kwargs).alphas_cumprod.numpy()
+        a = np.array([ours[t] for t in range(1000)], dtype=np.float32)
+        nonzero = theirs != 0
+        relative = np.max(np.abs(a - theirs)[nonzero] / theirs[nonzero])
+        print(f"zero-SNR {schedule}: {(a != theirs).sum()} of 1000 alpha-bar differ, at most {relative:.2g} relative, "
+              f"{np.max(np.abs(a - theirs)):.2g} absolute")
+
+
 def main():
     assert diffusers.__version__ == "0.42.1", diffusers.__version__
     assert os.path.exists(BINARY), f"build first: {BINARY} is missing"
@@ -216,6 +235,7 @@ def main():
     with open(os.path.join(FIXTURES, "hub_configs_expected.json"), "w") as f:
         json.dump(payload, f, separators=(",", ":"))
         f.write("\n")
+    measure_zero_snr()
     print(f"{len(paths)} configs: diffusers loads each written file as DDIMScheduler and as its own class "
           f"with the same config values; fixture written")
 
