@@ -76,7 +76,9 @@ def reference(name, config):
     s.set_timesteps(50)
     ratio = s.config.num_train_timesteps // 50
     sigma = [float(s._get_variance(t, t - ratio).sqrt()) for t in s.timesteps.tolist()]
-    return {"file": name, "class_name": config.get("_class_name"), "spacing": own,
+    init_dict, _, _ = DDIMScheduler.extract_init_dict(dict(config))
+    ignored = sorted(k for k in config if not k.startswith("_") and k not in init_dict)  # keys DDIM does not take
+    return {"file": name, "class_name": config.get("_class_name"), "spacing": own, "ignored_keys": ignored,
             "final_alpha_cumprod": float(s.final_alpha_cumprod),
             "alphas_cumprod": floats(s.alphas_cumprod), "timesteps": timesteps,
             "sigma_steps": 50, "sigma_eta_1": floats(sigma)}
@@ -190,6 +192,9 @@ def inspect_cases():
         ("trailing-6", {**linear, "timestep_spacing": "trailing"}, 6, 0.0),
         ("zero-snr-eta-1", zero, 10, 1.0),
         ("zero-snr-largest-safe-eta", zero, 10, largest_safe_eta(zero, 10, 1.0)),
+        ("degenerate-t100000", {**linear, "num_train_timesteps": 100000}, 50, 1.0),
+        ("degenerate-beta-start-0.5", {**linear, "beta_start": 0.5, "beta_end": 0.9}, 50, 1.0),
+        ("degenerate-tiny-trained-betas", {"num_train_timesteps": 10, "trained_betas": [1e-40] * 10}, 5, 1.0),
         ("set-alpha-to-one-false", {**linear, "set_alpha_to_one": False, "timestep_spacing": "trailing"}, 10, 0.0),
         ("set-alpha-to-one-true", {**linear, "set_alpha_to_one": True, "timestep_spacing": "trailing"}, 10, 0.0),
     ]

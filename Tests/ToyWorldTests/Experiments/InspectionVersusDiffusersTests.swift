@@ -34,7 +34,7 @@ import ToyWorld
     }
 
     @Test func theCasesAreThere() {
-        #expect(Self.cases.count == 21)
+        #expect(Self.cases.count == 24)
     }
 
     @Test(arguments: cases)
@@ -43,6 +43,10 @@ import ToyWorld
         let names = Set(inspection.pitfalls.map(\.name))
         #expect(names.contains("steps-offset-past-schedule") == (c.error != nil))
         guard c.error == nil, let final = c.final_level, let first = c.first_timestep else { return }
+        if names.contains("degenerate-schedule") {   // an error, with no table: diffusers' output is NaN
+            #expect(c.output_has_nan == true)
+            return
+        }
         #expect(names.contains("diffusers-extra-trailing-step") == (c.timestep_count != c.steps))
         if c.timestep_count == c.steps {   // else diffusers' chain has its extra step from -1
             #expect(names.contains("residual-noise") == (final < 1))
@@ -107,6 +111,16 @@ import ToyWorld
         }
         let safe = try #require(Self.cases.first { $0.name == "zero-snr-largest-safe-eta" })
         #expect(step == 0 && timestep == 999 && largestEta == safe.eta && safe.output_has_nan == false)
+    }
+
+    @Test(arguments: ["degenerate-t100000", "degenerate-beta-start-0.5", "degenerate-tiny-trained-betas"])
+    func degenerateSchedulesAreErrorsWhereDiffusersGivesNaN(_ name: String) throws {
+        let c = try #require(Self.cases.first { $0.name == name })
+        #expect(c.output_has_nan == true, "diffusers' output is NaN")
+        let inspection = try Self.inspection(name)
+        let error = try #require(inspection.pitfalls.first { $0.isError })
+        #expect(error.name == "degenerate-schedule" && inspection.steps.isEmpty)
+        #expect(!error.description.contains("nan") && !error.description.contains("NaN rows"))
     }
 
     @Test func singleLinspaceStepWarnsOfTimestepZero() throws {
