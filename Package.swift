@@ -31,6 +31,10 @@ let package = Package(
         .target(name: "Learned", dependencies: ["DDIM", "ToyWorld", "CBLAS"]),
         // Layer 3: pure terminal rendering (no ncurses).
         .target(name: "Canvas", dependencies: ["DDIM"]),
+        // giflib (Debian's libgif-dev): the GIF encoder behind animated exports.
+        .systemLibrary(name: "CGIF", path: "Sources/CGIF", providers: [.apt(["libgif-dev"])]),
+        // Layer 3: pictures for slides (pixel frames, animated GIF and SVG); no terminal.
+        .target(name: "SlideExport", dependencies: ["Canvas", "CGIF"]),
         // Layer 4: the explorer's model, update and view.
         .target(name: "Explorer", dependencies: ["DDIM", "ToyWorld", "Canvas"]),
         // Layer 5: ncurses (the only place that touches curses) and the CLI.
@@ -39,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "ddim-explorer",
             dependencies: [
-                "DDIM", "ToyWorld", "Canvas", "Explorer", "TerminalUI",
+                "DDIM", "ToyWorld", "Canvas", "SlideExport", "Explorer", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +51,7 @@ let package = Package(
         .testTarget(name: "ToyWorldTests", dependencies: ["ToyWorld"]),
         .testTarget(name: "LearnedTests", dependencies: ["Learned"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
+        .testTarget(name: "SlideExportTests", dependencies: ["SlideExport", "CGIF"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ddim-explorer"]),

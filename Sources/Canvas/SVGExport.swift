@@ -87,14 +87,23 @@ public enum SVGExport {
     }
 
     /// A coordinate with two decimals, trailing zeros dropped ("12.5", "3").
-    static func number(_ value: Float) -> String {
+    ///
+    /// ```swift
+    /// SVGExport.number(12.504)   // "12.5"
+    /// ```
+    public static func number(_ value: Float) -> String {
         var text = String(format: "%.2f", Double(value))
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text == "-0" ? "0" : text
     }
 
-    static func escaped(_ text: String) -> String {
+    /// `text` with the characters XML gives a meaning escaped, for attributes and text nodes.
+    ///
+    /// ```swift
+    /// SVGExport.escaped("a < b")   // "a &lt; b"
+    /// ```
+    public static func escaped(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }

@@ -21,6 +21,7 @@ struct RenderCommand: ParsableCommand {
           ddim-explorer render --dataset two-moons --plain
           ddim-explorer render --dataset swiss-roll --step 10 --steps 50 --glyphs sextants --color 256
           ddim-explorer render --dataset letters --width 100 --height 30 --view points --svg letters.svg
+          ddim-explorer render --dataset two-moons --steps 20 --animate moons.gif
         """
     )
 
@@ -53,11 +54,15 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the cloud, the data and the trails as an SVG picture to this file.", valueName: "file"))
     var svg: String?
 
+    @OptionGroup(title: "Animation")
+    var animation: AnimationOptions
+
     @OptionGroup var options: RunOptions
 
     func run() throws {
         try reportingErrors {
             let request = try RenderRequest(command: self)
+            let animationFormat = try animation.checkedFormat()
             let settings = try options.settings()
             var chain = try SamplingChain(settings: settings)
             let steps = chain.timesteps.count
@@ -70,6 +75,11 @@ struct RenderCommand: ParsableCommand {
             let scene = RenderScene(chain: chain, request: request)
             let frame = scene.picture.render(width: request.width, height: request.height, style: request.style)
             writeToStandardOutput((request.plain ? frame.plainText : frame.ansiText(depth: request.style.depth)) + "\n")
+            if let animationFormat {
+                try chain.runToEnd()
+                try animation.write(animationFormat, chain: chain, viewport: scene.picture.viewport, data: scene.reference,
+                                    followedRows: RenderScene.followedRows(count: settings.count, follow: follow ?? 3))
+            }
             if let svg {
                 let text = SVGExport.cloud(scene.picture.points, viewport: scene.picture.viewport, markers: scene.picture.markers,
                                            background: scene.data, title: scene.picture.title)
@@ -141,6 +151,8 @@ struct RenderScene {
     var picture: CloudPicture
     /// The data drawn underneath (nil in plain output, where it could not be told apart).
     var data: SampleBatch?
+    /// A sample of the data (drawn underneath in colour output and in animations).
+    var reference: SampleBatch
 
     static let trailColors: [RGBColor] = [
         RGBColor(hex: 0x5BC8FF), RGBColor(hex: 0x7EE787), RGBColor(hex: 0xD2A8FF), RGBColor(hex: 0xFFD866),
@@ -152,7 +164,7 @@ struct RenderScene {
         let settings = chain.settings
         let k = chain.stepIndex, steps = chain.timesteps.count
         let points = chain.current
-        let reference = settings.makeDataset().sample(count: min(settings.count, 4000), seed: settings.seed &+ 1)
+        reference = settings.makeDataset().sample(count: min(settings.count, 4000), seed: settings.seed &+ 1)
         let viewport: Viewport
         switch request.view {
         case .fixed: viewport = Viewport.fitting([reference, chain.states[0]])
