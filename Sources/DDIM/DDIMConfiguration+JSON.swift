@@ -1,45 +1,39 @@
 import Foundation
 
-extension DDIMConfiguration {
-    /// `_class_name` values whose configurations DDIM accepts: DDIM itself and the schedulers
-    /// diffusers lists in `DDIMScheduler._compatibles` (what Stable Diffusion repositories ship).
-    public static let compatibleClassNames: Set<String> = [
-        "DDIMScheduler", "DDIMInverseScheduler", "DDIMParallelScheduler", "DDPMScheduler", "PNDMScheduler",
-        "LMSDiscreteScheduler", "EulerDiscreteScheduler", "HeunDiscreteScheduler", "EulerAncestralDiscreteScheduler",
-        "DPMSolverMultistepScheduler", "DPMSolverSinglestepScheduler", "KDPM2DiscreteScheduler",
-        "KDPM2AncestralDiscreteScheduler", "DEISMultistepScheduler", "UniPCMultistepScheduler",
-        "DPMSolverSDEScheduler", "EDMEulerScheduler",
-    ]
+/// The JSON object a configuration was read from, and its options' values as read, so that
+/// writing can tell which options changed since.
+struct ConfigurationSource: Sendable, Hashable {
+    /// Every key of the file with its value exactly as written.
+    var fields: [String: JSONValue]
+    /// ``DDIMConfiguration/optionFields()`` right after reading.
+    var optionsAsRead: [String: JSONValue]
+}
 
-    /// The diffusers release whose `DDIMScheduler` this module reproduces; written as `_diffusers_version`.
+extension DDIMConfiguration {
+    /// The diffusers release whose `DDIMScheduler` this module reproduces; written as `_diffusers_version`
+    /// in files built in code (a file read from disk keeps its own).
     public static let diffusersVersion = "0.42.1"
 
-    /// Keys this module reads (diffusers' 15 plus the two project extras) and `_class_name`.
-    static let knownKeys: Set<String> = [
-        "_class_name", "num_train_timesteps", "beta_start", "beta_end", "beta_schedule", "trained_betas", "clip_sample",
+    /// The keys of the options: diffusers' 15 `DDIMScheduler` keys and the two project extras.
+    static let optionKeys: Set<String> = [
+        "num_train_timesteps", "beta_start", "beta_end", "beta_schedule", "trained_betas", "clip_sample",
         "set_alpha_to_one", "steps_offset", "prediction_type", "thresholding", "dynamic_thresholding_ratio",
         "clip_sample_range", "sample_max_value", "timestep_spacing", "rescale_betas_zero_snr",
         "previous_timestep_rule", "variance_kind",
     ]
 
-    /// Reads a diffusers `scheduler_config.json`.
-    ///
-    /// Missing keys (and keys set to `null`) take diffusers' defaults; keys DDIM does not use are
-    /// listed in ``ignoredKeys``. `_class_name`, when present, must be DDIM's or one that diffusers
-    /// lists as compatible (``compatibleClassNames``).
+    /// Reads a diffusers `scheduler_config.json` of any scheduler class, as diffusers'
+    /// `DDIMScheduler.from_config` does: the keys DDIM knows are read, missing keys (and keys set to
+    /// `null`) take diffusers' defaults, and every other key is kept for ``jsonData()`` and listed
+    /// in ``ignoredKeys``. `NaN`, `Infinity` and `-Infinity` (which Python's `json` writes) are accepted.
     ///
     /// ```swift
     /// let data = try Data(contentsOf: URL(fileURLWithPath: "scheduler_config.json"))
     /// let config = try DDIMConfiguration(jsonData: data)
-    /// print(config.ignoredKeys)   // ["_diffusers_version", "skip_prk_steps"]
+    /// print(config.sourceClassName, config.ignoredKeys)   // Optional("PNDMScheduler") ["skip_prk_steps"]
     /// ```
     public init(jsonData: Data) throws(DDIMError) {
-        let value: JSONValue
-        do {
-            value = try JSONDecoder().decode(JSONValue.self, from: jsonData)
-        } catch {
-            throw .malformedJSON(Self.describe(error))
-        }
+        let value = try JSONReader.parse(jsonData)
         guard case .object(let object) = value else {
             throw .malformedJSON("the top level is \(value.kindName), not an object")
         }
@@ -50,10 +44,9 @@ extension DDIMConfiguration {
         self.init()
         let fields = object.filter { $0.value != .null }
         if let name = fields["_class_name"] {
-            guard case .string(let className) = name else {
+            guard case .string = name else {
                 throw .wrongJSONType(field: "_class_name", expected: "a string", found: name.kindName)
             }
-            guard Self.compatibleClassNames.contains(className) else { throw .incompatibleScheduler(className) }
         }
         let reader = FieldReader(fields: fields)
         numTrainTimesteps = try reader.integer("num_train_timesteps") ?? numTrainTimesteps
@@ -73,70 +66,7 @@ extension DDIMConfiguration {
         rescaleBetasZeroSnr = try reader.boolean("rescale_betas_zero_snr") ?? rescaleBetasZeroSnr
         previousTimestepRule = try reader.choice("previous_timestep_rule", PreviousTimestepRule.self) ?? previousTimestepRule
         varianceKind = try reader.choice("variance_kind", VarianceKind.self) ?? varianceKind
-        ignoredKeys = object.keys.filter { !Self.knownKeys.contains($0) }.sorted()
-    }
-
-    /// The configuration as a diffusers `scheduler_config.json`: keys sorted, 2-space indent,
-    /// `"_class_name": "DDIMScheduler"`, all 15 diffusers keys; the project extras
-    /// (`previous_timestep_rule`, `variance_kind`) only when they differ from their defaults.
-    /// diffusers' `DDIMScheduler.from_config` loads the result.
-    ///
-    /// ```swift
-    /// try DDIMConfiguration().jsonData().write(to: URL(fileURLWithPath: "scheduler_config.json"))
-    /// ```
-    public func jsonData() throws -> Data {
-        Data(jsonText().utf8)
-    }
-
-    /// The text of ``jsonData()``.
-    public func jsonText() -> String {
-        var fields: [String: String] = [
-            "_class_name": Self.quoted("DDIMScheduler"),
-            "_diffusers_version": Self.quoted(Self.diffusersVersion),
-            "num_train_timesteps": "\(numTrainTimesteps)",
-            "beta_start": Self.number(betaStart),
-            "beta_end": Self.number(betaEnd),
-            "beta_schedule": Self.quoted(betaSchedule.rawValue),
-            "trained_betas": trainedBetas.map(Self.array) ?? "null",
-            "clip_sample": "\(clipSample)",
-            "set_alpha_to_one": "\(setAlphaToOne)",
-            "steps_offset": "\(stepsOffset)",
-            "prediction_type": Self.quoted(predictionType.rawValue),
-            "thresholding": "\(thresholding)",
-            "dynamic_thresholding_ratio": Self.number(dynamicThresholdingRatio),
-            "clip_sample_range": Self.number(clipSampleRange),
-            "sample_max_value": Self.number(sampleMaxValue),
-            "timestep_spacing": Self.quoted(timestepSpacing.rawValue),
-            "rescale_betas_zero_snr": "\(rescaleBetasZeroSnr)",
-        ]
-        if previousTimestepRule != .diffusers { fields["previous_timestep_rule"] = Self.quoted(previousTimestepRule.rawValue) }
-        if varianceKind != .ddim { fields["variance_kind"] = Self.quoted(varianceKind.rawValue) }
-        let lines = fields.keys.sorted().map { "  \(Self.quoted($0)): \(fields[$0] ?? "null")" }
-        return "{\n" + lines.joined(separator: ",\n") + "\n}\n"
-    }
-
-    /// A float as Python's `json` writes the same float32 value read back as a double:
-    /// the shortest decimal that round-trips, always with a `.` or exponent.
-    static func number(_ value: Float) -> String {
-        guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-Infinity" : "Infinity") }
-        return "\(value)"
-    }
-
-    static func array(_ values: [Float]) -> String {
-        guard !values.isEmpty else { return "[]" }
-        return "[\n" + values.map { "    " + number($0) }.joined(separator: ",\n") + "\n  ]"
-    }
-
-    /// A JSON string literal escaped as Python's `json.dumps` writes diffusers' configs.
-    static func quoted(_ text: String) -> String {
-        JSONStringLiteral.quoted(text, asciiOnly: true)
-    }
-
-    private static func describe(_ error: Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            return context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription
-        }
-        return "\(error)"
+        source = ConfigurationSource(fields: object, optionsAsRead: optionFields())
     }
 }
 
@@ -146,7 +76,7 @@ private struct FieldReader {
 
     func integer(_ key: String) throws(DDIMError) -> Int? {
         guard let value = fields[key] else { return nil }
-        guard case .number(let number) = value, number.rounded() == number, abs(number) < 1e15 else {
+        guard let number = value.doubleValue, number.rounded() == number, abs(number) < 1e15 else {
             throw .wrongJSONType(field: key, expected: "an integer", found: value.kindName)
         }
         return Int(number)
@@ -154,7 +84,7 @@ private struct FieldReader {
 
     func float(_ key: String) throws(DDIMError) -> Float? {
         guard let value = fields[key] else { return nil }
-        guard case .number(let number) = value else {
+        guard let number = value.doubleValue else {
             throw .wrongJSONType(field: key, expected: "a number", found: value.kindName)
         }
         return Float(number)
@@ -188,7 +118,7 @@ private struct FieldReader {
         var result: [Float] = []
         result.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
-            guard case .number(let number) = item else {
+            guard let number = item.doubleValue else {
                 throw .wrongJSONType(field: "\(key)[\(index)]", expected: "a number", found: item.kindName)
             }
             result.append(Float(number))
@@ -211,7 +141,6 @@ extension DDIMConfiguration: Codable {
     /// Encodes the diffusers JSON object that ``jsonData()`` writes.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
-        let value = try JSONDecoder().decode(JSONValue.self, from: jsonData())
-        try container.encode(value)
+        try container.encode(JSONReader.parse(jsonData()))
     }
 }

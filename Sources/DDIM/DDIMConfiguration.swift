@@ -13,8 +13,8 @@
 /// let scheduler = try DDIMScheduler(configuration: config)
 /// ```
 ///
-/// Two configurations are equal when every option is equal; ``ignoredKeys`` records where a
-/// configuration came from and takes no part in `==` or hashing.
+/// Two configurations are equal when every option is equal; where a configuration came from
+/// (``sourceClassName``, ``ignoredKeys`` and the other keys of its file) takes no part in `==` or hashing.
 public struct DDIMConfiguration: Sendable, Hashable {
     /// T, the number of training timesteps (`num_train_timesteps`, default 1000).
     public var numTrainTimesteps: Int = 1000
@@ -50,9 +50,24 @@ public struct DDIMConfiguration: Sendable, Hashable {
     public var previousTimestepRule: PreviousTimestepRule = .diffusers
     /// Project extra (`variance_kind`): η-scaled DDIM noise or the paper's σ̂. Default `.ddim`.
     public var varianceKind: VarianceKind = .ddim
-    /// Keys of the JSON this configuration was read from that DDIM does not use, sorted
-    /// (for example `_diffusers_version`, `skip_prk_steps`). Empty for a configuration built in code.
-    public var ignoredKeys: [String] = []
+    /// The JSON object this configuration was read from (nil when built in code), kept so that
+    /// ``jsonData()`` writes back every key, including those DDIM does not use, exactly as read.
+    var source: ConfigurationSource? = nil
+
+    /// Keys of the JSON this configuration was read from that DDIM does not use, sorted (for example
+    /// `skip_prk_steps`); keys starting with `_` (`_class_name`, `_diffusers_version`) are metadata,
+    /// which diffusers never passes to a scheduler, and are not listed. Empty for a configuration built in code.
+    public var ignoredKeys: [String] {
+        (source?.fields.keys.filter { !$0.hasPrefix("_") && !Self.optionKeys.contains($0) } ?? []).sorted()
+    }
+
+    /// The `_class_name` of the JSON this configuration was read from (`"PNDMScheduler"`, ...), nil
+    /// when built in code or when the file has none. DDIM reads the keys it knows from any class,
+    /// as diffusers' `DDIMScheduler.from_config` does.
+    public var sourceClassName: String? {
+        if case .string(let name)? = source?.fields["_class_name"] { return name }
+        return nil
+    }
 
     /// diffusers' `DDIMScheduler()` defaults.
     public init() {}
@@ -65,7 +80,7 @@ public struct DDIMConfiguration: Sendable, Hashable {
         hasher.combine(options)
     }
 
-    /// Everything but `ignoredKeys`, for equality and hashing.
+    /// Everything but `source`, for equality and hashing.
     private var options: Options {
         Options(numTrainTimesteps: numTrainTimesteps, betaStart: betaStart, betaEnd: betaEnd, betaSchedule: betaSchedule,
                 trainedBetas: trainedBetas, clipSample: clipSample, setAlphaToOne: setAlphaToOne, stepsOffset: stepsOffset,

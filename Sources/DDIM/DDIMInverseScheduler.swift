@@ -101,7 +101,8 @@ public struct DDIMInverseScheduler: Scheduler, Sendable {
         let c = try coefficients(timestep: timestep, eta: eta)
         try DDIMScheduler.checkShape(modelOutput, field: "modelOutput", like: sample)
         if configuration.predictionType == .epsilon && c.alphaProduct == 0 {
-            throw DDIMError.zeroSignalWithEpsilonPrediction(timestep: sourceTimestep(for: timestep))
+            throw DDIMError.zeroSignalWithEpsilonPrediction(timestep: sourceTimestep(for: timestep),
+                                                               rescaled: configuration.rescaleBetasZeroSnr)
         }
         let kernel = StepKernel(prediction: configuration.predictionType,
                                 bounding: configuration.clipSample ? .clip(configuration.clipSampleRange) : .none,

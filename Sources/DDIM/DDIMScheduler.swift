@@ -8,7 +8,7 @@ import Foundation
 ///
 /// Where diffusers 0.42 crashes or returns garbage, this type differs (and only there):
 /// - `trailing` spacing returns exactly n timesteps (diffusers: n + 1 ending in −1 for n = 61, 103, ... of 1000);
-/// - `leading` + `steps_offset` past T − 1 throws ``DDIMError/stepsOffsetPastSchedule(stepsOffset:largestTimestep:numTrainTimesteps:)``;
+/// - `leading` + `steps_offset` past T − 1 throws ``DDIMError/stepsOffsetPastSchedule(stepsOffset:largestTimestep:numTrainTimesteps:steps:)``;
 /// - `num_inference_steps` = 0 throws instead of dividing by zero;
 /// - dynamic thresholding works per row on any row width (diffusers needs ≥ 3-D tensors);
 /// - ε-prediction from a timestep where ᾱ = 0 (zero-SNR rescaling) throws instead of returning NaN;
@@ -137,7 +137,7 @@ public struct DDIMScheduler: Scheduler, Sendable {
     func kernel(timestep: Int, eta: Float, useClippedModelOutput: Bool) throws(DDIMError) -> StepKernel {
         let c = try coefficients(timestep: timestep, eta: eta)
         if configuration.predictionType == .epsilon && c.alphaProduct == 0 {
-            throw .zeroSignalWithEpsilonPrediction(timestep: timestep)
+            throw .zeroSignalWithEpsilonPrediction(timestep: timestep, rescaled: configuration.rescaleBetasZeroSnr)
         }
         let bounding: SampleBounding = configuration.thresholding
             ? .threshold(ratio: configuration.dynamicThresholdingRatio, maxValue: configuration.sampleMaxValue)

@@ -19,6 +19,8 @@ public enum JSONStringLiteral {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             case "\r": out += "\\r"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F || (asciiOnly && scalar.value > 0x7F) {
                     for unit in String(scalar).utf16 { out += String(format: "\\u%04x", unit) }

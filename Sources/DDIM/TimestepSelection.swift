@@ -19,9 +19,11 @@ public enum TimestepSelection {
         switch config.timestepSpacing {
         case .leading:
             let ratio = train / count
-            let largest = (count - 1) * ratio + config.stepsOffset
-            guard largest < train else {
-                throw .stepsOffsetPastSchedule(stepsOffset: config.stepsOffset, largestTimestep: largest, numTrainTimesteps: train)
+            let base = (count - 1) * ratio
+            guard config.stepsOffset <= train - 1 - base else {
+                let (largest, overflow) = base.addingReportingOverflow(config.stepsOffset)
+                throw .stepsOffsetPastSchedule(stepsOffset: config.stepsOffset, largestTimestep: overflow ? .max : largest,
+                                               numTrainTimesteps: train, steps: count)
             }
             return (0..<count).reversed().map { $0 * ratio + config.stepsOffset }
         case .trailing:
@@ -43,6 +45,32 @@ public enum TimestepSelection {
         case .quadratic:
             return quadratic(train: train, count: count).reversed()
         }
+    }
+
+    /// What makes `leading` spacing with `stepsOffset` fit in `numTrainTimesteps` at `steps` steps:
+    /// the largest `steps_offset` that fits, and the largest step count below `steps` that fits
+    /// with `stepsOffset` (nil when none does). More steps never help: the largest timestep grows.
+    ///
+    /// ```swift
+    /// TimestepSelection.leadingFix(stepsOffset: 1, numTrainTimesteps: 1000, steps: 1000)
+    /// // (largestOffset: 0, largestStepCount: 999)
+    /// ```
+    public static func leadingFix(stepsOffset: Int, numTrainTimesteps train: Int, steps: Int)
+        -> (largestOffset: Int, largestStepCount: Int?) {
+        func room(_ count: Int) -> Int { train - 1 - (count - 1) * (train / count) }
+        let largestCount = stride(from: min(steps - 1, train), through: 1, by: -1).first { stepsOffset <= room($0) }
+        return (room(steps), largestCount)
+    }
+
+    /// How many timesteps diffusers 0.42's `set_timesteps` returns for `trailing` spacing: `count`,
+    /// or `count + 1` when NumPy's `arange(T, 0, -T / n)` gives one more value (the extra one is −1).
+    ///
+    /// ```swift
+    /// TimestepSelection.diffusersTrailingCount(numTrainTimesteps: 1000, count: 61)   // 62
+    /// ```
+    public static func diffusersTrailingCount(numTrainTimesteps train: Int, count: Int) -> Int {
+        let step = -(Double(train) / Double(count))
+        return Int((-Double(train) / step).rounded(.up))
     }
 
     /// The DDIM code's `quad` selection `int((linspace(0, √(0.8 T), n))²)`, ascending, with

@@ -37,8 +37,11 @@ import Testing
                     mentioning: ["prediction_type", "flow"]) { _ = try json(#"{"prediction_type": "flow"}"#) }
         expectError(.unknownValue(field: "timestep_spacing", value: "karras", allowed: ["leading", "trailing", "linspace", "quad"]),
                     mentioning: ["timestep_spacing", "karras"]) { _ = try json(#"{"timestep_spacing": "karras"}"#) }
-        expectError(.incompatibleScheduler("FlowMatchEulerDiscreteScheduler"), mentioning: ["_class_name", "PNDMScheduler"]) {
-            _ = try json(#"{"_class_name": "FlowMatchEulerDiscreteScheduler"}"#)
+        let flow = try? json(#"{"_class_name": "FlowMatchEulerDiscreteScheduler", "shift": 3.0}"#)
+        #expect(flow?.sourceClassName == "FlowMatchEulerDiscreteScheduler" && flow?.ignoredKeys == ["shift"],
+                "any class loads, as DDIMScheduler.from_config accepts any config")
+        expectError(.wrongJSONType(field: "_class_name", expected: "a string", found: "the number 3")) {
+            _ = try json(#"{"_class_name": 3}"#)
         }
     }
 
@@ -47,7 +50,9 @@ import Testing
             _ = try json("{not json")
             Issue.record("malformed JSON was accepted")
         } catch let error as DDIMError {
-            guard case .malformedJSON = error else { Issue.record("wrong error \(error)"); return }
+            guard case .invalidJSON(1, 2, nil, let problem) = error else { Issue.record("wrong error \(error)"); return }
+            #expect(problem == "expected a key in quotes, found 'not'")
+            #expect(error.description.contains("not valid JSON: line 1, column 2"))
         } catch { Issue.record("\(error)") }
         expectError(.malformedJSON("the top level is an array, not an object")) { _ = try json("[1, 2]") }
         expectError(.wrongJSONType(field: "num_train_timesteps", expected: "an integer", found: "the string \"1000\""),
@@ -55,7 +60,7 @@ import Testing
         expectError(.wrongJSONType(field: "steps_offset", expected: "an integer", found: "the number 1.5")) {
             _ = try json(#"{"steps_offset": 1.5}"#)
         }
-        expectError(.wrongJSONType(field: "clip_sample", expected: "true or false", found: "the number 1.0")) {
+        expectError(.wrongJSONType(field: "clip_sample", expected: "true or false", found: "the number 1")) {
             _ = try json(#"{"clip_sample": 1}"#)
         }
         expectError(.wrongJSONType(field: "beta_start", expected: "a number", found: "the boolean true")) {
@@ -67,7 +72,7 @@ import Testing
         expectError(.wrongJSONType(field: "trained_betas", expected: "an array of numbers or null", found: "the number 0.1")) {
             _ = try json(#"{"trained_betas": 0.1}"#)
         }
-        expectError(.wrongJSONType(field: "_class_name", expected: "a string", found: "the number 3.0")) {
+        expectError(.wrongJSONType(field: "_class_name", expected: "a string", found: "the number 3")) {
             _ = try json(#"{"_class_name": 3}"#)
         }
     }
@@ -128,7 +133,8 @@ import Testing
         var config = DDIMConfiguration()
         config.stepsOffset = 1
         scheduler = try DDIMScheduler(configuration: config)
-        expectError(.stepsOffsetPastSchedule(stepsOffset: 1, largestTimestep: 1000, numTrainTimesteps: 1000), mentioning: ["steps_offset"]) {
+        expectError(.stepsOffsetPastSchedule(stepsOffset: 1, largestTimestep: 1000, numTrainTimesteps: 1000, steps: 1000),
+                    mentioning: ["steps_offset at most 0 or at most 999 steps"]) {
             try scheduler.setTimesteps(1000)
         }
         try scheduler.setTimesteps(999)
@@ -197,7 +203,8 @@ import Testing
         config.rescaleBetasZeroSnr = true
         config.timestepSpacing = .trailing
         let scheduler = try ready(config)
-        expectError(.zeroSignalWithEpsilonPrediction(timestep: 999), mentioning: ["epsilon", "999", "v_prediction"]) {
+        expectError(.zeroSignalWithEpsilonPrediction(timestep: 999, rescaled: true),
+                    mentioning: ["epsilon", "999", "v_prediction", "rescale_betas_zero_snr"]) {
             _ = try scheduler.step(modelOutput: x, timestep: 999, sample: x)
         }
         let later = try scheduler.step(modelOutput: x, timestep: 899, sample: x)
@@ -205,5 +212,21 @@ import Testing
         config.predictionType = .vPrediction
         let v = try ready(config)
         #expect(try v.step(modelOutput: x, timestep: 999, sample: x).prevSample.isFinite)
+    }
+
+    @Test func zeroSignalWithoutRescalingBlamesTheSchedule() throws {
+        var config = DDIMConfiguration()
+        config.numTrainTimesteps = 100_000
+        let scheduler = try ready(config)
+        let top = try #require(scheduler.timesteps.first)
+        #expect(scheduler.alphaProduct(at: top) == 0)
+        do {
+            _ = try scheduler.step(modelOutput: x, timestep: top, sample: x)
+            Issue.record("epsilon prediction at alpha-bar 0 was accepted")
+        } catch let error as DDIMError {
+            #expect(error == .zeroSignalWithEpsilonPrediction(timestep: top, rescaled: false))
+            #expect(!error.description.contains("rescale_betas_zero_snr"))
+            #expect(error.description.contains("underflows") && error.description.contains("num_train_timesteps"))
+        }
     }
 }

@@ -40,7 +40,7 @@ import ToyWorld
     @Test func leadingSpacingMissesTheLastTrainingStep() {
         let inspection = ScheduleInspection(configuration: configuration(), steps: 50)
         #expect(names(inspection) == ["leading-misses-last-timestep"])
-        guard case let .leadingMissesLastTimestep(first, last, alphaProduct, lastAlphaProduct)? = inspection.pitfalls.first else {
+        guard case let .startMissesLastTimestep(_, _, first, last, alphaProduct, lastAlphaProduct)? = inspection.pitfalls.first else {
             Issue.record("expected the leading pitfall")
             return
         }
@@ -56,12 +56,13 @@ import ToyWorld
     @Test func trailingSpacingStartsAtTheTopButSkipsLevels() {
         let inspection = ScheduleInspection(configuration: configuration { $0.timestepSpacing = .trailing }, steps: 7)
         #expect(inspection.steps.first?.timestep == 999)
-        #expect(names(inspection) == ["previous-timestep-mismatch"])
-        guard case let .previousTimestepMismatch(skips, repeats, example)? = inspection.pitfalls.first else {
+        // 1000 / 7 = 142.9 rounds up, so diffusers' last step goes from 142 to 142 - 142 = 0, not the final level.
+        #expect(names(inspection) == ["residual-noise", "previous-timestep-mismatch"])
+        guard case let .previousTimestepMismatch(skips, repeats, example)? = inspection.pitfalls.last else {
             Issue.record("expected the mismatch pitfall")
             return
         }
-        #expect(skips + repeats == inspection.steps.filter(\.landsOffSchedule).count)
+        #expect(skips + repeats == inspection.steps.dropLast().filter(\.landsOffSchedule).count)
         #expect(example.previousTimestep != example.nextTimestep)
     }
 
@@ -85,8 +86,10 @@ import ToyWorld
             $0.previousTimestepRule = .nextInSchedule
         }, steps: 10)
         #expect(names(inspection) == ["residual-noise"])
-        guard case let .residualNoise(alphaProduct)? = inspection.pitfalls.first else { return }
+        guard case let .residualNoise(cause, alphaProduct)? = inspection.pitfalls.first else { return }
+        #expect(cause == .setAlphaToOneOff)
         #expect(abs(alphaProduct - 0.9999) < 1e-6)
+        #expect(inspection.pitfalls[0].description.contains("use set_alpha_to_one true"))
     }
 
     @Test func zeroSNRWithEpsilonDividesByZeroAtTheTop() {
@@ -96,7 +99,8 @@ import ToyWorld
         }, steps: 10)
         #expect(names(inspection).contains("zero-snr-with-epsilon"))
         guard let pitfall = inspection.pitfalls.first(where: { $0.name == "zero-snr-with-epsilon" }),
-              case let .zeroSNRWithEpsilon(timestep, alphaProduct) = pitfall else { return }
+              case let .zeroSNRWithEpsilon(timestep, alphaProduct, rescaled) = pitfall else { return }
+        #expect(rescaled)
         #expect(timestep == 999 && alphaProduct == 0)
         #expect(pitfall.description.contains("divides by zero"))
     }
