@@ -41,6 +41,9 @@ public struct ExplorerModel: Sendable {
     public let probeSize: Int
     /// The settings the explorer started with, restored when a lesson ends.
     var settingsBeforeLesson: RunSettings?
+    /// Inside ``update(burst:)``: the settings each edited side will run, built once the burst's
+    /// setting keys are all applied (nil outside a burst).
+    var pendingSettings: [Int: RunSettings]?
 
     /// The most points that may be tracked at once.
     public static let maximumTrackedPoints = 8

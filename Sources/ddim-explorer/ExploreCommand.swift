@@ -51,9 +51,14 @@ struct ExploreCommand: ParsableCommand {
             printToStandardError("\(error)")
             throw ExitCode(2)
         }
-        defer { terminal.close() }
         var model = ExplorerModel(settings: settings, configurationPath: saveConfig)
-        ExploreLoop(terminal: terminal).run(&model)
+        let ending = ExploreLoop(terminal: terminal).run(&model)
+        terminal.close()
+        if let failure = terminal.recordingFailure, let record {
+            printToStandardError("error: the recording to '\(record)' failed: \(failure); the explorer stopped.")
+            throw ExitCode.failure
+        }
+        if ending == .inputEnded { throw ExitCode.failure }
     }
 
     private func reportingSettings() throws -> RunSettings {
@@ -66,17 +71,28 @@ struct ExploreCommand: ParsableCommand {
     }
 }
 
-/// The event loop: sleep in input until a key or the next tick, update, draw once.
+/// The event loop: sleep in input until a key or the next tick, apply everything that arrived as
+/// one burst (bounded work: see ``ExplorerModel/update(burst:)``), draw once.
 struct ExploreLoop {
     let terminal: CursesTerminal
 
-    func run(_ model: inout ExplorerModel) {
+    /// How the loop ended.
+    enum Ending: Equatable {
+        case quit
+        /// Standard input ended (the terminal went away).
+        case inputEnded
+        /// Writing the recording failed; the reason names what happened.
+        case recordingFailed(String)
+    }
+
+    func run(_ model: inout ExplorerModel) -> Ending {
         let glyphs: GlyphMode = terminal.supportsUnicode ? .braille : .ascii
         let depth = terminal.colorDepth
         _ = model.update(.resize(width: terminal.width, height: terminal.height))
         var nextTick: ContinuousClock.Instant?
         while true {
             terminal.draw(model.view(width: terminal.width, height: terminal.height, depth: depth, glyphs: glyphs))
+            if let failure = terminal.recordingFailure { return .recordingFailed(failure) }
             // Sleep until input, or until the next tick while playing.
             let now = ContinuousClock.now
             if let interval = model.tickIntervalMilliseconds {
@@ -89,22 +105,21 @@ struct ExploreLoop {
                 let remaining = now.duration(to: deadline)
                 timeout = max(0, Int(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000))
             }
-            var events: [InputEvent] = []
-            if let event = terminal.nextEvent(timeoutMilliseconds: timeout) {
-                events.append(event)
-                // Take whatever else is already waiting (key repeat) before drawing again.
-                while events.count < 64, let more = terminal.nextEvent(timeoutMilliseconds: 0) { events.append(more) }
-            }
+            var events = terminal.nextEvents(timeoutMilliseconds: timeout)
+            if events.isEmpty && terminal.inputEnded { return .inputEnded }
             if let deadline = nextTick, ContinuousClock.now >= deadline {
                 events.append(.tick)
                 nextTick = model.tickIntervalMilliseconds.map { deadline.advanced(by: .milliseconds($0)) }
                 if let next = nextTick, next < ContinuousClock.now { nextTick = ContinuousClock.now }
             }
-            for event in events {
-                for effect in model.update(event) {
+            var rest = events[...]
+            while !rest.isEmpty {
+                let (effects, applied) = model.update(burst: rest)
+                rest = rest.dropFirst(applied)
+                for effect in effects {
                     switch effect {
                     case .quit:
-                        return
+                        return .quit
                     case .saveConfiguration(let url):
                         save(model.settings, to: url, model: &model)
                     }
