@@ -16,10 +16,8 @@ attr_t ccurses_attr_dim(void) { return WA_DIM; }
 attr_t ccurses_attr_italic(void) { return WA_ITALIC; }
 attr_t ccurses_attr_underline(void) { return WA_UNDERLINE; }
 attr_t ccurses_attr_reverse(void) { return WA_REVERSE; }
-int ccurses_key_f(int n) { return KEY_F(n); }
 mmask_t ccurses_button1_pressed(void) { return BUTTON1_PRESSED; }
 mmask_t ccurses_button1_clicked(void) { return BUTTON1_CLICKED; }
-mmask_t ccurses_button1_released(void) { return BUTTON1_RELEASED; }
 void ccurses_size(int *height, int *width) { getmaxyx(stdscr, *height, *width); }
 
 int ccurses_start(void) {

@@ -37,6 +37,7 @@ extension ExplorerModel {
     /// Performs one action as its key would.
     @discardableResult
     public mutating func perform(_ action: ExplorerAction) -> [ExplorerEffect] {
+        if !action.changesOnlyTheView { isSeekingEnd = false }
         switch action {
         case .togglePlay:
             if !isPlaying && isAtEnd { jumpAll(toStart: true) }
@@ -136,6 +137,13 @@ extension ExplorerModel {
     }
 
     mutating func tick() {
+        if isSeekingEnd {
+            if advanceAllTowardsEnd() {
+                isSeekingEnd = false
+                isPlaying = false
+            }
+            return
+        }
         for _ in 0..<stepsPerTick {
             switch mode {
             case .interpolate:
@@ -165,15 +173,34 @@ extension ExplorerModel {
     }
 
     mutating func jumpAll(toStart: Bool) {
+        guard toStart else {
+            if !advanceAllTowardsEnd() {
+                isSeekingEnd = true
+                isPlaying = true
+            }
+            return
+        }
+        switch mode {
+        case .invert: inversion?.jumpToStart()
+        case .interpolate: interpolation?.moveAlpha(to: 0)
+        default: for side in runs.indices { runs[side].jumpToStart() }
+        }
+    }
+
+    /// One bounded piece of the way to the end (``pointStepsPerUpdate`` shared by the runs); true at the end.
+    private mutating func advanceAllTowardsEnd() -> Bool {
         switch mode {
         case .invert:
-            if toStart { inversion?.jumpToStart() } else { inversion?.jumpToEnd() }
+            return inversion?.advanceTowardsEnd(pointStepBudget: pointStepsPerUpdate) ?? true
         case .interpolate:
-            interpolation?.moveAlpha(to: toStart ? 0 : .max)
+            interpolation?.moveAlpha(to: .max)
+            return true
         default:
+            var atEnd = true
             for side in runs.indices {
-                if toStart { runs[side].jumpToStart() } else { runs[side].jumpToEnd() }
+                atEnd = runs[side].advanceTowardsEnd(pointStepBudget: pointStepsPerUpdate / runs.count) && atEnd
             }
+            return atEnd
         }
     }
 
@@ -229,6 +256,8 @@ extension ExplorerModel {
     mutating func buildPendingSettings() {
         guard let planned = pendingSettings else { return }
         pendingSettings = nil
+        guard !planned.isEmpty else { return }
+        settingRestarts += 1
         for (side, settings) in planned.sorted(by: { $0.key < $1.key }) where runs.indices.contains(side) {
             runs[side] = ChainRun(settings: settings, probeSize: probeSize, reusing: runs[side])
             isPlaying = mode != .invert && mode != .interpolate ? true : isPlaying

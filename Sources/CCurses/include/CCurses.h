@@ -28,10 +28,8 @@ attr_t ccurses_attr_dim(void);
 attr_t ccurses_attr_italic(void);
 attr_t ccurses_attr_underline(void);
 attr_t ccurses_attr_reverse(void);
-int ccurses_key_f(int n);
 mmask_t ccurses_button1_pressed(void);
 mmask_t ccurses_button1_clicked(void);
-mmask_t ccurses_button1_released(void);
 void ccurses_size(int *height, int *width);
 
 /* Starts curses on stdout/stdin with newterm (which, unlike initscr, returns instead of exiting
@@ -63,7 +61,8 @@ void ccurses_guard_arm(void);
 void ccurses_guard_close(void);
 /* 1 while curses is active and the guard armed. */
 int ccurses_guard_is_armed(void);
-/* 1 when the default action of the signal ends the process (signal(7): Term or Core). */
+/* 1 when the default action of the signal ends the process (signal(7): Term or Core) and it can
+   be caught (so not SIGKILL). */
 int ccurses_signal_ends_process(int signal_number);
 /* A descriptor that becomes readable when the terminal was resized (wait on it beside stdin). */
 int ccurses_resize_descriptor(void);
