@@ -77,7 +77,7 @@ import Explorer
     func mashedKeysEndTheSameAsOneByOne(seed: UInt64) {
         var generator = SeededGenerator(seed: seed)
         let keys = KeyTable.bindings.filter { ![.quit, .countUp, .stepsUp].contains($0.action) }.flatMap(\.keys)
-        let events: [InputEvent] = (0..<300).map { _ in
+        let events: [InputEvent] = (0..<150).map { _ in
             Int.random(in: 0..<20, using: &generator) == 0 ? .mouse(x: Int.random(in: 0..<80, using: &generator), y: 5) : .key(keys.randomElement(using: &generator)!)
         }
         var burst = ExplorerModel(settings: smallSettings(steps: 5, count: 100), probeSize: 16)
