@@ -26,6 +26,26 @@ private struct ScratchDirectory {
     }
 }
 
+/// The text a reader thread received, handed to the test thread.
+private final class Received: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var value: String?
+
+    func set(_ text: String) {
+        condition.lock()
+        value = text
+        condition.signal()
+        condition.unlock()
+    }
+
+    func waitForValue() -> String? {
+        condition.lock()
+        defer { condition.unlock() }
+        while value == nil { if !condition.wait(until: Date().addingTimeInterval(10)) { break } }
+        return value
+    }
+}
+
 @Suite struct AtomicFileTests {
     @Test func writesANewFileAndReplacesAnExistingOne() throws {
         let scratch = try ScratchDirectory()
@@ -80,9 +100,17 @@ private struct ScratchDirectory {
         defer { scratch.remove() }
         let fifo = scratch.path + "pipe"
         #expect(mkfifo(fifo, 0o600) == 0)
-        let reader = Thread { _ = try? String(contentsOfFile: fifo, encoding: .utf8) }
+        let received = Received()
+        let reader = Thread {
+            let fd = open(fifo, O_RDONLY)
+            var buffer = [UInt8](repeating: 0, count: 64)
+            let count = read(fd, &buffer, buffer.count)
+            close(fd)
+            received.set(String(decoding: buffer.prefix(max(0, count)), as: UTF8.self))
+        }
         reader.start()
         try AtomicFile.write("through the pipe", to: fifo)
+        #expect(received.waitForValue() == "through the pipe")
         var info = stat()
         #expect(stat(fifo, &info) == 0)
         #expect(info.st_mode & S_IFMT == S_IFIFO)
