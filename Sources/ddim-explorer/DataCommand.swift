@@ -35,7 +35,7 @@ struct DataCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             if list {
-                writeToStandardOutput(Self.datasetList().text(format.format))
+                try writeToStandardOutput(Self.datasetList().text(format.format))
                 return
             }
             if let count, count < 1 {
@@ -48,7 +48,7 @@ struct DataCommand: ParsableCommand {
                 let kind = try data.datasetKind() ?? RunSettings().dataset
                 points = Dataset.builtin(kind).sample(count: count ?? RunSettings().count, seed: seed)
             }
-            writeToStandardOutput(PointTables.points(points).text(format.format))
+            try writeToStandardOutput(PointTables.points(points).text(format.format))
         }
     }
 

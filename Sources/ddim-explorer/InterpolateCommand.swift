@@ -49,7 +49,7 @@ struct InterpolateCommand: ParsableCommand {
             }
             let dimension = first.states[0].dimension
             let table = DataTable(columns: ["alpha"] + PointTables.coordinateColumns(dimension), rows: rows)
-            writeToStandardOutput(table.text(format.format))
+            try writeToStandardOutput(table.text(format.format))
         }
     }
 }

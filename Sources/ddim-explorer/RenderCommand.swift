@@ -50,7 +50,7 @@ struct RenderCommand: ParsableCommand {
                                valueName: "n"))
     var follow: Int?
 
-    @Option(help: ArgumentHelp("Also write the cloud, the data and the trails as an SVG picture to this file.", valueName: "file"))
+    @Option(help: ArgumentHelp("Also write the cloud, the data and the trails as an SVG picture to this file. An existing file is replaced only once the picture is complete; a symbolic link is followed; /dev/stdout and FIFOs are written directly.", valueName: "file"))
     var svg: String?
 
     @OptionGroup var options: RunOptions
@@ -69,14 +69,14 @@ struct RenderCommand: ParsableCommand {
             if chain.hasNonFiniteValues { printToStandardError("warning: the chain produced NaN or infinite values") }
             let scene = RenderScene(chain: chain, request: request)
             let frame = scene.picture.render(width: request.width, height: request.height, style: request.style)
-            writeToStandardOutput((request.plain ? frame.plainText : frame.ansiText(depth: request.style.depth)) + "\n")
+            try writeToStandardOutput((request.plain ? frame.plainText : frame.ansiText(depth: request.style.depth)) + "\n")
             if let svg {
                 let text = SVGExport.cloud(scene.picture.points, viewport: scene.picture.viewport, markers: scene.picture.markers,
                                            background: scene.data, title: scene.picture.title)
                 do {
-                    try text.write(toFile: svg, atomically: true, encoding: .utf8)
+                    try AtomicFile.write(text, to: svg)
                 } catch {
-                    throw CommandError("cannot write --svg file '\(svg)': \(FileProblem.describe(error, path: svg))")
+                    throw CommandError("--svg: \(error)")
                 }
             }
         }

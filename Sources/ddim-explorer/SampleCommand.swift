@@ -46,7 +46,7 @@ struct SampleCommand: ParsableCommand {
             if chain.hasNonFiniteValues {
                 printToStandardError("warning: the chain produced NaN or infinite values")
             }
-            writeToStandardOutput(PointTables.chain(chain, every: every).text(format.format))
+            try writeToStandardOutput(PointTables.chain(chain, every: every).text(format.format))
         }
     }
 }

@@ -92,7 +92,7 @@ struct TableCommand: ParsableCommand {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let report = TableReport(settings: settings, datasetName: datasetName, generation: generation,
                                      reconstruction: reconstruction, totalSeconds: seconds)
-            writeToStandardOutput(report.text(format))
+            try writeToStandardOutput(report.text(format))
             printToStandardError(String(format: "done in %.1f s", seconds))
         }
     }
