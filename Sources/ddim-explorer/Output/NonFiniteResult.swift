@@ -42,8 +42,11 @@ struct NonFiniteResult: Error, CustomStringConvertible {
             return "eta \(Self.number(settings.eta)) scales the step's noise beyond what 32-bit floats hold (eta is meant to be 0 ... 1)"
         }
         let alphaBars = scheduler.timesteps.map { scheduler.alphaProduct(at: $0) }
-        if let worst = alphaBars.first(where: { !($0 >= Float.leastNormalMagnitude) || !(1 - $0 >= Float.ulpOfOne) }) {
-            return "the noise schedule (\(betas)) gives alpha-bar = \(Self.number(worst)), too close to 0 or 1 to divide by"
+        if let worst = alphaBars.first(where: { !($0 >= Float.leastNormalMagnitude) }) {
+            return "the noise schedule (\(betas)) gives alpha-bar = \(Self.number(worst)), too close to 0 to divide by"
+        }
+        if let worst = alphaBars.first(where: { !(1 - $0 >= Float.ulpOfOne) }) {
+            return "the noise schedule (\(betas)) gives 1 - alpha-bar = \(Self.number(1 - worst)), too close to 0 to divide by"
         }
         return "the scheduler settings (\(betas), prediction_type \(configuration.predictionType.rawValue)) at alpha-bar = "
             + Self.number(scheduler.alphaProduct(at: timestep))
