@@ -104,8 +104,9 @@ extension DDIMConfiguration {
                 throw .invalidValue(field: field, value: "\(value)", allowed: "0 < \(field) < 1")
             }
         }
-        guard stepsOffset >= 0 else {
-            throw .invalidValue(field: "steps_offset", value: "\(stepsOffset)", allowed: "an integer >= 0")
+        guard stepsOffset >= 0 && stepsOffset < numTrainTimesteps else {
+            throw .invalidValue(field: "steps_offset", value: "\(stepsOffset)",
+                                allowed: "an integer from 0 to \(numTrainTimesteps - 1) (num_train_timesteps - 1)")
         }
         guard dynamicThresholdingRatio >= 0 && dynamicThresholdingRatio <= 1 else {
             throw .invalidValue(field: "dynamic_thresholding_ratio", value: "\(dynamicThresholdingRatio)", allowed: "0 ... 1")

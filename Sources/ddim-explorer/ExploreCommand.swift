@@ -3,6 +3,7 @@ import Foundation
 import Canvas
 import Explorer
 import TerminalUI
+import ToyWorld
 
 /// `ddim-explorer explore` (the default subcommand): the interactive explorer.
 ///
@@ -27,7 +28,7 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Record the session as an asciicast v2 file (play it with `asciinema play`).", valueName: "file"))
     var record: String?
 
-    @Option(help: ArgumentHelp("Where the w key saves the scheduler configuration (diffusers JSON).", valueName: "file"))
+    @Option(help: ArgumentHelp("Where the w key saves the scheduler configuration (diffusers JSON). An existing file is replaced only once the new one is complete; a symbolic link is followed.", valueName: "file"))
     var saveConfig: String = "scheduler_config.json"
 
     @Option(help: ArgumentHelp("Measure update + view time over this many playing frames without a terminal, print it and exit.",
@@ -130,7 +131,7 @@ struct ExploreLoop {
 
     private func save(_ settings: RunSettings, to url: URL, model: inout ExplorerModel) {
         do {
-            try settings.configuration.jsonData().write(to: url)
+            try AtomicFile.write([UInt8](settings.configuration.jsonData()), to: url.path)
             model.configurationSaved(to: url, error: nil)
         } catch {
             model.configurationSaved(to: url, error: "\(error)")

@@ -59,12 +59,12 @@ struct InspectCommand: ParsableCommand {
             switch format.format {
             case .csv:
                 for pitfall in inspection.pitfalls { printToStandardError("warning: \(pitfall)") }
-                writeToStandardOutput(table.csv())
+                try writeToStandardOutput(table.csv())
             case .json:
                 let warnings = inspection.pitfalls.map {
                     "{\"name\": \(JSONText.string($0.name)), \"message\": \(JSONText.string($0.description))}"
                 }
-                writeToStandardOutput(table.json(extra: [
+                try writeToStandardOutput(table.json(extra: [
                     ("steps", "\(steps)"), ("eta", NumberText.shortest(Double(eta))),
                     ("warnings", "[" + warnings.joined(separator: ", ") + "]"),
                 ]))

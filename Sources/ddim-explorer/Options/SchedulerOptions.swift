@@ -1,6 +1,7 @@
 import ArgumentParser
 import DDIM
 import Foundation
+import ToyWorld
 
 /// The scheduler flags: a diffusers `scheduler_config.json` to start from and one flag per option.
 /// A flag that is left out keeps the file's value (or the default), so explicit flags override the file.
@@ -130,9 +131,9 @@ struct SchedulerOptions: ParsableArguments {
     static func loadConfiguration(path: String) throws -> DDIMConfiguration {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = Data(try InputFile.readAll(path, limit: 16 << 20))
         } catch {
-            throw CommandError("cannot read scheduler config '\(path)': \(FileProblem.describe(error, path: path))")
+            throw CommandError("cannot read scheduler config '\(path)': \(error.reason)")
         }
         do {
             return try DDIMConfiguration(jsonData: data)
