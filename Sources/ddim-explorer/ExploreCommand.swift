@@ -55,11 +55,15 @@ struct ExploreCommand: ParsableCommand {
         var model = ExplorerModel(settings: settings, configurationPath: saveConfig)
         let ending = ExploreLoop(terminal: terminal).run(&model)
         terminal.close()
+        // Also after quitting: the last writes, at close, can fail too.
         if let failure = terminal.recordingFailure, let record {
-            printToStandardError("error: the recording to '\(record)' failed: \(failure); the explorer stopped.")
+            printToStandardError("error: recording to '\(record)' failed: \(failure); the explorer stopped.")
             throw ExitCode.failure
         }
-        if ending == .inputEnded { throw ExitCode.failure }
+        if ending == .inputEnded {
+            printToStandardError("error: the terminal's input ended (was the terminal closed?); the explorer stopped.")
+            throw ExitCode.failure
+        }
     }
 
     private func reportingSettings() throws -> RunSettings {
@@ -82,8 +86,8 @@ struct ExploreLoop {
         case quit
         /// Standard input ended (the terminal went away).
         case inputEnded
-        /// Writing the recording failed; the reason names what happened.
-        case recordingFailed(String)
+        /// Writing the recording failed (``CursesTerminal/recordingFailure`` says why).
+        case recordingFailed
     }
 
     func run(_ model: inout ExplorerModel) -> Ending {
@@ -93,7 +97,7 @@ struct ExploreLoop {
         var nextTick: ContinuousClock.Instant?
         while true {
             terminal.draw(model.view(width: terminal.width, height: terminal.height, depth: depth, glyphs: glyphs))
-            if let failure = terminal.recordingFailure { return .recordingFailed(failure) }
+            if terminal.recordingFailure != nil { return .recordingFailed }
             // Sleep until input, or until the next tick while playing.
             let now = ContinuousClock.now
             if let interval = model.tickIntervalMilliseconds {
@@ -129,12 +133,14 @@ struct ExploreLoop {
         }
     }
 
+    /// Writes the configuration atomically (a failure leaves an existing file as it was) and
+    /// reports the path and the reason in words on the status line.
     private func save(_ settings: RunSettings, to url: URL, model: inout ExplorerModel) {
-        do {
-            try AtomicFile.write([UInt8](settings.configuration.jsonData()), to: url.path)
+        do throws(FileWriteError) {
+            try AtomicFile.write(settings.configuration.jsonText(), to: url.path)
             model.configurationSaved(to: url, error: nil)
         } catch {
-            model.configurationSaved(to: url, error: "\(error)")
+            model.configurationSaved(to: url, error: error.reason.words)
         }
     }
 }
