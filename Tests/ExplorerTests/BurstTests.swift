@@ -6,11 +6,11 @@ import Explorer
 @Suite struct BurstTests {
     static let eta = InputEvent.key(.character("e"))
 
-    /// Applies `events` as the event loop does: bursts, performing effects between them.
-    static func applyInBursts(_ events: [InputEvent], to model: inout ExplorerModel) -> [ExplorerEffect] {
+    /// Applies `events` as the event loop does: bursts of at most `size` events, performing effects between them.
+    static func applyInBursts(_ events: [InputEvent], size: Int = .max, to model: inout ExplorerModel) -> [ExplorerEffect] {
         var rest = events[...], all: [ExplorerEffect] = []
         while !rest.isEmpty {
-            let (effects, applied) = model.update(burst: rest)
+            let (effects, applied) = model.update(burst: rest.prefix(size))
             #expect(applied > 0)
             rest = rest.dropFirst(applied)
             all += effects
@@ -60,6 +60,18 @@ import Explorer
         #expect(model.settings.eta == 0.2)
     }
 
+    @Test func aFloodOfStepKeysIsBoundedAndSaysSo() {
+        var model = ExplorerModel(settings: smallSettings(steps: 100, count: 100), probeSize: 16)
+        let keys = Array(repeating: InputEvent.key(.character("l")), count: 90) + [Self.eta, .key(.character("q"))]
+        let (effects, applied) = model.update(burst: keys[...])
+        #expect(effects == [.quit] && applied == 92, "quit is never dropped")
+        #expect(model.focusedRun.cursor == 0 && model.settings.eta == 0.1, "setting keys are never dropped")
+        var stepped = ExplorerModel(settings: smallSettings(steps: 100, count: 100), probeSize: 16)
+        _ = stepped.update(burst: keys.prefix(90))
+        #expect(stepped.focusedRun.cursor == ExplorerModel.maximumRunKeysPerBurst)
+        #expect(stepped.statusMessage == "busy: dropped 58 of the keys typed meanwhile that move or restart the runs")
+    }
+
     @Test func settingsThatDoNotFitAreRefusedAsOneByOne() {
         var burst = ExplorerModel(settings: smallSettings(steps: 500, count: 10_000), probeSize: 16)
         var oneByOne = burst
@@ -72,7 +84,7 @@ import Explorer
     }
 
     /// Random mashing of every bound key (but quit, and more points or steps, which only make the
-    /// test slow), as bursts and one by one, ends in the same state.
+    /// test slow), in bursts too short to drop keys and one by one, ends in the same state.
     @Test(arguments: [1, 2, 3])
     func mashedKeysEndTheSameAsOneByOne(seed: UInt64) {
         var generator = SeededGenerator(seed: seed)
@@ -83,7 +95,7 @@ import Explorer
         var burst = ExplorerModel(settings: smallSettings(steps: 5, count: 100), probeSize: 16)
         _ = burst.update(.resize(width: 80, height: 24))
         var oneByOne = burst
-        _ = Self.applyInBursts(events, to: &burst)
+        _ = Self.applyInBursts(events, size: ExplorerModel.maximumRunKeysPerBurst, to: &burst)
         for event in events { _ = oneByOne.update(event) }
         #expect(burst.settings == oneByOne.settings)
         #expect(burst.mode == oneByOne.mode)
