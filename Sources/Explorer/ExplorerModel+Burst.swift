@@ -43,7 +43,7 @@ extension ExplorerModel {
 
     /// Keys that move or restart the runs applied per burst at most: each costs at most one restart
     /// and ``pointStepsPerUpdate`` of chain work, so a burst of mashed keys ends in bounded time.
-    public static let maximumRunKeysPerBurst = 32
+    public static let maximumRunKeysPerBurst = 8
 
     private static func asksForEffect(_ event: InputEvent) -> Bool {
         guard case .key(let key) = event, let action = KeyTable.action(for: key) else { return false }

@@ -69,7 +69,7 @@ import Explorer
         var stepped = ExplorerModel(settings: smallSettings(steps: 100, count: 100), probeSize: 16)
         _ = stepped.update(burst: keys.prefix(90))
         #expect(stepped.focusedRun.cursor == ExplorerModel.maximumRunKeysPerBurst)
-        #expect(stepped.statusMessage == "busy: dropped 58 of the keys typed meanwhile that move or restart the runs")
+        #expect(stepped.statusMessage == "busy: dropped 82 of the keys typed meanwhile that move or restart the runs")
     }
 
     @Test func settingsThatDoNotFitAreRefusedAsOneByOne() {
