@@ -119,6 +119,8 @@ extension DDIMConfiguration {
                 throw .invalidValue(field: field, value: "\(value)", allowed: "0 < \(field) < 1")
             }
         }
+        // An offset past the schedule only matters for `leading` spacing (the other spacings ignore it,
+        // as diffusers does); TimestepSelection refuses it there, naming the largest offset that fits.
         guard stepsOffset >= 0 else {
             throw .invalidValue(field: "steps_offset", value: "\(stepsOffset)", allowed: "an integer >= 0")
         }

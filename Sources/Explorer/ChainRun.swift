@@ -134,6 +134,19 @@ public struct ChainRun: Sendable {
         while stepForward() {}
     }
 
+    /// Moves towards the end with bounded work: to the last computed state at once, then at most
+    /// `pointStepBudget` points × steps of new computation (at least one step). True at the end.
+    ///
+    /// ```swift
+    /// while !run.advanceTowardsEnd(pointStepBudget: 200_000) { /* draw, read keys */ }
+    /// ```
+    @discardableResult
+    public mutating func advanceTowardsEnd(pointStepBudget: Int) -> Bool {
+        show(step: computedSteps)
+        for _ in 0..<max(1, pointStepBudget / max(1, settings.count)) where !stepForward() { break }
+        return isAtEnd || error != nil
+    }
+
     /// Shows step `step` (clamped), computing states up to it.
     public mutating func show(step: Int) {
         let target = max(0, min(step, totalSteps))

@@ -37,6 +37,7 @@ extension ExplorerModel {
     /// Performs one action as its key would.
     @discardableResult
     public mutating func perform(_ action: ExplorerAction) -> [ExplorerEffect] {
+        if !action.changesOnlyTheView { isSeekingEnd = false }
         switch action {
         case .togglePlay:
             if !isPlaying && isAtEnd { jumpAll(toStart: true) }
@@ -136,6 +137,13 @@ extension ExplorerModel {
     }
 
     mutating func tick() {
+        if isSeekingEnd {
+            if advanceAllTowardsEnd() {
+                isSeekingEnd = false
+                isPlaying = false
+            }
+            return
+        }
         for _ in 0..<stepsPerTick {
             switch mode {
             case .interpolate:
@@ -165,47 +173,96 @@ extension ExplorerModel {
     }
 
     mutating func jumpAll(toStart: Bool) {
+        guard toStart else {
+            if !advanceAllTowardsEnd() {
+                isSeekingEnd = true
+                isPlaying = true
+            }
+            return
+        }
+        switch mode {
+        case .invert: inversion?.jumpToStart()
+        case .interpolate: interpolation?.moveAlpha(to: 0)
+        default: for side in runs.indices { runs[side].jumpToStart() }
+        }
+    }
+
+    /// One bounded piece of the way to the end (``pointStepsPerUpdate`` shared by the runs); true at the end.
+    private mutating func advanceAllTowardsEnd() -> Bool {
         switch mode {
         case .invert:
-            if toStart { inversion?.jumpToStart() } else { inversion?.jumpToEnd() }
+            return inversion?.advanceTowardsEnd(pointStepBudget: pointStepsPerUpdate) ?? true
         case .interpolate:
-            interpolation?.moveAlpha(to: toStart ? 0 : .max)
+            interpolation?.moveAlpha(to: .max)
+            return true
         default:
+            var atEnd = true
             for side in runs.indices {
-                if toStart { runs[side].jumpToStart() } else { runs[side].jumpToEnd() }
+                atEnd = runs[side].advanceTowardsEnd(pointStepBudget: pointStepsPerUpdate / runs.count) && atEnd
             }
+            return atEnd
         }
     }
 
     // MARK: - Settings
 
-    /// Changes the focused run's settings and restarts it from the same initial noise.
+    /// Changes the focused run's settings and restarts it from the same initial noise (inside a
+    /// burst, once the burst's setting keys are all applied: see ``update(burst:)``).
     mutating func changeSettings(_ edit: (inout RunSettings) -> Void) {
-        var settings = focusedRun.settings
+        let side = min(focusedSide, runs.count - 1)
+        var settings = plannedSettings(side)
         edit(&settings)
-        replaceRun(at: min(focusedSide, runs.count - 1), with: settings)
-        rebuildModeRuns()
+        plan([side: settings])
     }
 
     /// Changes settings shared by every run (data, seed, count), restarting them all.
     mutating func changeAllSettings(_ edit: (inout RunSettings) -> Void) {
+        var planned: [Int: RunSettings] = [:]
         for side in runs.indices {
-            var settings = runs[side].settings
+            var settings = plannedSettings(side)
             edit(&settings)
-            replaceRun(at: side, with: settings)
+            planned[side] = settings
         }
-        trackedPoints = trackedPoints.filter { $0 < settings.count }
-        if trackedPoints.isEmpty { trackedPoints = [0] }
-        rebuildModeRuns()
+        plan(planned)
     }
 
-    private mutating func replaceRun(at side: Int, with settings: RunSettings) {
-        if let problem = ChainRun.memoryProblem(settings) {
-            statusMessage = "not applied: \(problem)"
-            return
+    /// The settings side `side` runs, or will run once the burst's edits are built.
+    private func plannedSettings(_ side: Int) -> RunSettings {
+        pendingSettings?[side] ?? runs[side].settings
+    }
+
+    /// Builds the edited settings into runs now, or, inside a burst, keeps them for ``buildPendingSettings()``.
+    /// Settings that would not fit in memory are refused as a whole.
+    private mutating func plan(_ planned: [Int: RunSettings]) {
+        for settings in planned.values {
+            if let problem = ChainRun.memoryProblem(settings) {
+                statusMessage = "not applied: \(problem)"
+                return
+            }
         }
-        runs[side] = ChainRun(settings: settings, probeSize: probeSize, reusing: runs[side])
-        isPlaying = mode != .invert && mode != .interpolate ? true : isPlaying
+        if let count = planned.values.first?.count {
+            trackedPoints = trackedPoints.filter { $0 < count }
+            if trackedPoints.isEmpty { trackedPoints = [0] }
+        }
+        if pendingSettings != nil {
+            pendingSettings?.merge(planned) { _, new in new }
+        } else {
+            pendingSettings = planned
+            buildPendingSettings()
+        }
+    }
+
+    /// Restarts every run whose settings were edited, and the mode's own run, once.
+    mutating func buildPendingSettings() {
+        guard let planned = pendingSettings else { return }
+        pendingSettings = nil
+        guard !planned.isEmpty else { return }
+        settingRestarts += 1
+        for (side, settings) in planned.sorted(by: { $0.key < $1.key }) where runs.indices.contains(side) {
+            runs[side] = ChainRun(settings: settings, probeSize: probeSize, reusing: runs[side])
+            isPlaying = mode != .invert && mode != .interpolate ? true : isPlaying
+        }
+        rebuildModeRuns()
     }
 
     private mutating func rebuildModeRuns() {

@@ -21,6 +21,9 @@ public struct ExplorerModel: Sendable {
     public internal(set) var focusedSide = 0
     public var options = ViewOptions()
     public internal(set) var isPlaying = false
+    /// `G` on a run too large to finish in one update: ticks carry on towards the end, a bounded
+    /// piece each (see ``pointStepsPerUpdate``), and any other playback key stops it.
+    public internal(set) var isSeekingEnd = false
     /// Index into ``SettingLadders/speeds``.
     public internal(set) var speedIndex = 5
     public internal(set) var showsHelp = false
@@ -37,13 +40,22 @@ public struct ExplorerModel: Sendable {
     public internal(set) var interpolation: InterpolationRun?
     /// Where `w` saves the scheduler configuration.
     public var configurationPath: String
+    /// The most chain work (points × steps) one key or tick may compute, so that the explorer
+    /// reads the keyboard again soon whatever was pressed.
+    public var pointStepsPerUpdate = 200_000
     /// Points the live quality probe compares with the data.
     public let probeSize: Int
     /// The settings the explorer started with, restored when a lesson ends.
     var settingsBeforeLesson: RunSettings?
+    /// Inside ``update(burst:)``: the settings each edited side will run, built once the burst's
+    /// setting keys are all applied (nil outside a burst).
+    var pendingSettings: [Int: RunSettings]?
+    /// How many times setting changes restarted the runs (each restart recomputes their start).
+    public internal(set) var settingRestarts = 0
 
     /// The most points that may be tracked at once.
     public static let maximumTrackedPoints = 8
+
 
     /// A model on `settings`, paused at x_T.
     public init(settings: RunSettings, configurationPath: String = "scheduler_config.json",
@@ -68,6 +80,7 @@ public struct ExplorerModel: Sendable {
     /// How long the event loop may sleep before the next tick: nil while paused (sleep until a key).
     public var tickIntervalMilliseconds: Int? {
         guard isPlaying else { return nil }
+        if isSeekingEnd { return 0 }
         return max(33, Int((1000 / speed).rounded()))
     }
 

@@ -8,7 +8,7 @@ import ToyWorld
 ///
 /// ```swift
 /// var run = InversionRun(settings: RunSettings())
-/// run.jumpToEnd()
+/// while !run.advanceTowardsEnd(pointStepBudget: 100_000) {}
 /// run.reconstructionError   // RMS distance between the data and its reconstruction
 /// ```
 public struct InversionRun: Sendable {
@@ -101,7 +101,14 @@ public struct InversionRun: Sendable {
     }
 
     public mutating func jumpToStart() { cursor = 0 }
-    public mutating func jumpToEnd() { while stepForward() {} }
+    /// Moves towards the end with bounded work: to the last computed state at once, then at most
+    /// `pointStepBudget` points × steps of new computation (at least one step). True at the end.
+    @discardableResult
+    public mutating func advanceTowardsEnd(pointStepBudget: Int) -> Bool {
+        cursor = states.count - 1
+        for _ in 0..<max(1, pointStepBudget / max(1, original.count)) where !stepForward() { break }
+        return isAtEnd
+    }
 
     static func rmsDistance(_ a: SampleBatch, _ b: SampleBatch) -> Float {
         guard a.hasSameShape(as: b), a.count > 0 else { return .nan }

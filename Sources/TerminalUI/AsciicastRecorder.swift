@@ -4,23 +4,37 @@ import Foundation
 /// Records what the terminal showed as an asciicast v2 file that `asciinema play` replays:
 /// a JSON header line, then one `[seconds, "o", text]` line per drawn frame (and `"r"` on resize).
 ///
+/// The path is opened as `open(2)` opens it: a symlink is followed and its target written, a
+/// device or FIFO is written in place (a FIFO needs a reader already), a regular file is created
+/// or truncated. When a write fails (a full disk, a reader gone), recording stops and
+/// ``failure`` says why; the caller reports it.
+///
 /// ```swift
 /// let recorder = try AsciicastRecorder(url: URL(fileURLWithPath: "session.cast"))
 /// recorder.start(width: 80, height: 24, timestamp: 1_700_000_000, environment: ["TERM": "xterm-256color"])
 /// recorder.output("\u{1B}[1;1Hhello", at: 0.25)
 /// recorder.close()
+/// if let failure = recorder.failure { print(failure) }
 /// ```
 final class AsciicastRecorder {
-    private var handle: FileHandle?
+    private var descriptor: Int32
+    private var bytesWritten = 0
+    /// Why the recording stopped early, in words ("No space left on device after 4096 bytes").
+    private(set) var failure: String?
 
-    /// Creates (or truncates) the file.
+    /// Opens the file for writing (creating or truncating a regular file).
     init(url: URL) throws(TerminalUnavailable) {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw TerminalUnavailable(.recordingFailed(path: url.path, reason: "cannot create the file (does the directory exist and is it writable?)"))
+        let path = url.path
+        var info = stat()
+        let isFIFO = stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO
+        // A FIFO opened for writing blocks until a reader comes: refuse instead of hanging.
+        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | (isFIFO ? O_NONBLOCK : 0)
+        descriptor = Glibc.open(path, flags, 0o666)
+        guard descriptor >= 0 else {
+            let reason = errno == ENXIO && isFIFO ? "no process is reading the FIFO" : String(cString: strerror(errno))
+            throw TerminalUnavailable(.recordingFailed(path: path, reason: reason))
         }
-        do { handle = try FileHandle(forWritingTo: url) } catch {
-            throw TerminalUnavailable(.recordingFailed(path: url.path, reason: error.localizedDescription))
-        }
+        if isFIFO { _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK) }
     }
 
     func start(width: Int, height: Int, timestamp: Int, environment: [String: String]) {
@@ -36,15 +50,32 @@ final class AsciicastRecorder {
         write(AsciicastFormat.event(seconds: seconds, kind: "r", data: "\(width)x\(height)"))
     }
 
-    /// Flushes and closes the file; later calls do nothing.
+    /// Closes the file; later calls, and writes after it, do nothing.
     func close() {
-        try? handle?.close()
-        handle = nil
+        guard descriptor >= 0 else { return }
+        if Glibc.close(descriptor) != 0 && failure == nil { fail() }
+        descriptor = -1
     }
 
     private func write(_ line: String) {
-        guard let handle else { return }
-        do { try handle.write(contentsOf: Data((line + "\n").utf8)) } catch { close() }
+        guard descriptor >= 0 else { return }
+        var bytes = Array((line + "\n").utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else {
+                fail()
+                Glibc.close(descriptor)
+                descriptor = -1
+                return
+            }
+            bytes = bytes.dropFirst(written)
+            bytesWritten += written
+        }
+    }
+
+    private func fail() {
+        failure = "\(String(cString: strerror(errno))) after \(bytesWritten) bytes"
     }
 
     deinit { close() }

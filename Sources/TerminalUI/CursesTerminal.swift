@@ -5,10 +5,12 @@ import Foundation
 /// The interactive terminal: reads keys, mouse clicks and resizes, and draws frames by writing
 /// only the cells that changed, in one flush.
 ///
-/// Opening saves the terminal state and guarantees it comes back: on ``close()``, at exit, on
-/// SIGINT/SIGTERM/SIGHUP/SIGQUIT and on crash signals (SEGV, BUS, ILL, FPE, ABRT, TRAP). Input is raw, so Ctrl-C arrives as
-/// `.key(.control("c"))`. While waiting for input the process sleeps in the kernel (no CPU).
-/// Use one `CursesTerminal` at a time, from one thread.
+/// Opening saves the terminal state and guarantees it comes back: on ``close()``, at exit, and on
+/// every signal whose default action ends the process (the crash signals report themselves on
+/// standard error and end the process at once). Input is raw and decoded by ``KeyDecoder`` from
+/// the bytes themselves, so Ctrl-C arrives as `.key(.control("c"))` and escape sequences the
+/// explorer does not know are consumed whatever `TERM` says. While waiting for input the process
+/// sleeps in the kernel (no CPU). Use one `CursesTerminal` at a time, from one thread.
 ///
 /// ```swift
 /// let terminal = try CursesTerminal.open(recordingTo: nil)
@@ -16,7 +18,7 @@ import Foundation
 /// var frame = Frame(width: terminal.width, height: terminal.height)
 /// frame.put("press q", x: 0, y: 0)
 /// terminal.draw(frame)
-/// while terminal.nextEvent(timeoutMilliseconds: 100) != .key(.character("q")) {}
+/// while !terminal.nextEvents(timeoutMilliseconds: 100).contains(.key(.character("q"))) {}
 /// ```
 public final class CursesTerminal {
     /// Columns and rows of the terminal, updated on resize.
@@ -40,17 +42,25 @@ public final class CursesTerminal {
     private let encoder: AnsiDiffEncoder
     private let started = ContinuousClock.now
     private var glyphBuffer = [wchar_t](repeating: 0, count: 8)
+    private var decoder = KeyDecoder()
+    private var inputBuffer = [UInt8](repeating: 0, count: 4_096)
+    /// Standard input reached its end or failed (the terminal went away): no key will come.
+    public private(set) var inputEnded = false
+    /// Why the recording stopped, once writing it failed (for example a full disk); also after ``close()``.
+    public var recordingFailure: String? { recorder?.failure }
 
     /// Opens the terminal on standard input and output, optionally recording an asciicast v2 file.
     ///
+    /// The recording is opened only once curses has started, so an unusable terminal leaves an
+    /// existing file as it was; see ``AsciicastRecorder`` for symlinks, devices and FIFOs.
+    ///
     /// - Throws: ``TerminalUnavailable`` when either stream is not a TTY, `TERM` is unset or
-    ///   `dumb`, curses cannot start, another terminal is open, or the recording cannot be created.
+    ///   `dumb`, curses cannot start, another terminal is open, or the recording cannot be written.
     public static func open(recordingTo recording: URL? = nil) throws(TerminalUnavailable) -> CursesTerminal {
         let environment = ProcessInfo.processInfo.environment
         let term = environment["TERM"]
         try TerminalUnavailable.check(stdinIsTTY: isatty(STDIN_FILENO) == 1, stdoutIsTTY: isatty(STDOUT_FILENO) == 1, term: term)
         guard ccurses_guard_is_armed() == 0 else { throw TerminalUnavailable(.alreadyOpen) }
-        let recorder = try recording.map { url throws(TerminalUnavailable) in try AsciicastRecorder(url: url) }
 
         setlocale(LC_ALL, "")
         let codeset = String(cString: ccurses_codeset()).uppercased()
@@ -61,10 +71,19 @@ public final class CursesTerminal {
             throw TerminalUnavailable(.cursesFailed(term: term ?? ""))
         }
         ccurses_guard_arm()
-        return CursesTerminal(environment: environment, term: term ?? "", unicode: unicode, recorder: recorder)
+        let terminal = CursesTerminal(environment: environment, term: term ?? "", unicode: unicode)
+        if let recording {
+            do throws(TerminalUnavailable) {
+                try terminal.startRecording(to: recording, environment: environment)
+            } catch {
+                terminal.close()
+                throw error
+            }
+        }
+        return terminal
     }
 
-    private init(environment: [String: String], term: String, unicode: Bool, recorder: AsciicastRecorder?) {
+    private init(environment: [String: String], term: String, unicode: Bool) {
         raw()
         noecho()
         nonl()
@@ -72,9 +91,10 @@ public final class CursesTerminal {
         keypad(ccurses_stdscr(), true)
         leaveok(ccurses_stdscr(), true)
         curs_set(0)
-        set_escdelay(25)
+        // Input is read from the descriptor, not through curses: refreshes need not watch it.
+        typeahead(-1)
+        // Curses only turns the terminal's mouse reporting on (and off at endwin); KeyDecoder reads the reports.
         mousemask(ccurses_button1_pressed() | ccurses_button1_clicked(), nil)
-        mouseinterval(0)
 
         var colors: Int? = nil
         if has_colors() {
@@ -96,9 +116,14 @@ public final class CursesTerminal {
         ccurses_size(&rows, &columns)
         width = Int(columns)
         height = Int(rows)
+    }
+
+    private func startRecording(to url: URL, environment: [String: String]) throws(TerminalUnavailable) {
+        let recorder = try AsciicastRecorder(url: url)
+        recorder.start(width: width, height: height, timestamp: Int(Date().timeIntervalSince1970), environment: environment)
+        recorder.output("\u{1B}[?25l", at: 0)
+        if let failure = recorder.failure { throw TerminalUnavailable(.recordingFailed(path: url.path, reason: failure)) }
         self.recorder = recorder
-        recorder?.start(width: width, height: height, timestamp: Int(Date().timeIntervalSince1970), environment: environment)
-        recorder?.output("\u{1B}[?25l", at: 0)
     }
 
     deinit { close() }
@@ -106,46 +131,55 @@ public final class CursesTerminal {
     /// The curses library's version string, for diagnostics (for example "ncurses 6.4.20221231").
     public static var cursesVersion: String { String(cString: curses_version()) }
 
-    /// Waits up to `timeoutMilliseconds` (0: just poll, negative: forever) for input; nil when
-    /// none came. Events the explorer has no use for (mouse releases, unknown keys) are skipped
-    /// without ending the wait early.
-    public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
-        guard isOpen else { return nil }
+    /// Waits up to `timeoutMilliseconds` (0: just poll, negative: forever) for input, then returns
+    /// every event that has arrived by then, in order: all pending keys at once, so that a caller
+    /// can act on a burst as a whole. Empty when nothing came (or input has ended, see
+    /// ``inputEnded``). Mouse releases, motion and unknown escape sequences yield nothing.
+    public func nextEvents(timeoutMilliseconds: Int) -> [InputEvent] {
+        guard isOpen else { return [] }
         let deadline = ContinuousClock.now + .milliseconds(max(0, timeoutMilliseconds))
-        while true {
-            let remaining = timeoutMilliseconds < 0 ? -1 : max(0, Self.milliseconds(until: deadline))
-            timeout(Int32(clamping: remaining))
-            var value: UInt32 = 0
-            let status = ccurses_get_wch(&value)
-            if status == ERR { return nil }
-            if let event = event(status: status, value: value) { return event }
-            if remaining == 0 { return nil }
+        var events: [InputEvent] = []
+        var bytesRead = 0
+        while !inputEnded && bytesRead < Self.maximumBytesPerBatch {
+            // Wait for the first event until the deadline; after that, take only what is waiting.
+            let budget = !events.isEmpty ? 0 : timeoutMilliseconds < 0 ? -1 : max(0, Self.milliseconds(until: deadline))
+            let quiet = decoder.quietMilliseconds
+            let wait = quiet.map { budget < 0 ? $0 : min($0, budget) } ?? budget
+            switch TerminalInput.wait(milliseconds: wait) {
+            case .input:
+                bytesRead += readInput(into: &events)
+            case .resized:
+                var rows: Int32 = 0, columns: Int32 = 0
+                if ccurses_take_resize(&rows, &columns) == 1 { events.append(resized(width: Int(columns), height: Int(rows))) }
+            case .quiet:
+                // A sequence left open for its whole quiet time is complete as it is (a lone Esc).
+                guard let quiet, wait == quiet else { return events }
+                decoder.timeOut(into: &events)
+            }
         }
+        return events
     }
 
-    private func event(status: Int32, value: UInt32) -> InputEvent? {
-        guard status == KEY_CODE_YES else { return KeyDecoder.key(character: value).map(InputEvent.key) }
-        let code = Int32(bitPattern: value)
-        switch code {
-        case KEY_RESIZE:
-            var rows: Int32 = 0, columns: Int32 = 0
-            ccurses_size(&rows, &columns)
-            width = Int(columns)
-            height = Int(rows)
-            previous = nil
-            recorder?.resize(width: width, height: height, at: elapsedSeconds)
-            return .resize(width: width, height: height)
-        case KEY_MOUSE:
-            var x: Int32 = 0, y: Int32 = 0
-            var state: mmask_t = 0
-            guard ccurses_get_mouse(&x, &y, &state) == 1,
-                  state & (ccurses_button1_pressed() | ccurses_button1_clicked()) != 0 else { return nil }
-            return .mouse(x: Int(x), y: Int(y))
-        default:
-            if let key = KeyDecoder.key(keyCode: code) { return .key(key) }
-            guard code > KEY_MAX, let name = keyname(code) else { return nil }
-            return KeyDecoder.key(extendedKeyName: String(cString: name)).map(InputEvent.key)
+    /// Bytes decoded per call at most, so that a flood of input still returns to the caller.
+    static let maximumBytesPerBatch = 65_536
+
+    /// Reads what standard input holds and decodes it; returns the number of bytes read.
+    private func readInput(into events: inout [InputEvent]) -> Int {
+        let count = inputBuffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+        if count > 0 {
+            decoder.feed(inputBuffer[0..<count], into: &events)
+        } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
+            inputEnded = true
         }
+        return max(0, count)
+    }
+
+    private func resized(width: Int, height: Int) -> InputEvent {
+        self.width = width
+        self.height = height
+        previous = nil
+        recorder?.resize(width: width, height: height, at: elapsedSeconds)
+        return .resize(width: width, height: height)
     }
 
     /// Draws `frame` (clipped to the terminal), writing only cells that differ from the last
@@ -201,7 +235,6 @@ public final class CursesTerminal {
         isOpen = false
         recorder?.output("\u{1B}[0m\u{1B}[?25h", at: elapsedSeconds)
         recorder?.close()
-        recorder = nil
         ccurses_guard_close()
     }
 

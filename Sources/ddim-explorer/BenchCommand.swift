@@ -52,16 +52,20 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Timed samples per benchmark (default: 15, or 3 with --quick).")
     var samples: Int?
 
-    func validate() throws {
-        guard threads >= 1 else {
-            throw ValidationError("--threads \(threads) is not allowed: use a whole number of at least 1")
-        }
-        if let samples, samples < 1 {
-            throw ValidationError("--samples \(samples) is not allowed: use a whole number of at least 1")
-        }
+    func run() throws {
+        try reportingErrors(runBenchmarks)
     }
 
-    func run() throws {
+    /// The most threads and samples the flags accept.
+    static let maximumThreads = 4096, maximumSamples = 10_000
+
+    private func runBenchmarks() throws {
+        guard (1...Self.maximumThreads).contains(threads) else {
+            throw CommandError.invalid("--threads", "\(threads)", allowed: "an integer from 1 to \(Self.maximumThreads)")
+        }
+        if let samples, !(1...Self.maximumSamples).contains(samples) {
+            throw CommandError.invalid("--samples", "\(samples)", allowed: "an integer from 1 to \(Self.maximumSamples)")
+        }
         let loadAverage = Self.loadAverage()
         let diffusersTimings = try diffusers.map { try DiffusersTimings(contentsOf: URL(fileURLWithPath: $0)) }
         let sampleCount = samples ?? (quick ? 3 : 15)
@@ -79,6 +83,7 @@ struct BenchCommand: ParsableCommand {
         if groups.contains(.toyworld) {
             rows += try ToyWorldBenchmarks(points: quick ? 50 : 10_000, steps: quick ? 10 : 50, showTargets: !quick)
                 .run(timer: timer)
+            rows.append(try PointsFileBenchmark(rows: quick ? 10_000 : 5_000_000, showTarget: !quick).run(timer: timer))
         }
         if groups.contains(.canvas) {
             rows += CanvasBenchmarks(points: quick ? 10_000 : 100_000, showTargets: !quick).run(timer: timer)
@@ -123,7 +128,7 @@ struct BenchCommand: ParsableCommand {
                     + ($0.loadAverage.map { ", load average " + $0.map { String(format: "%.2f", $0) }.joined(separator: " ") } ?? "")
             }
         )
-        print(format == .json ? try report.json() : report.markdown())
+        try writeToStandardOutput((format == .json ? try report.json() : report.markdown()) + "\n")
     }
 
     /// "1.02 0.85 0.60" from /proc/loadavg, or nil where it does not exist.

@@ -35,11 +35,12 @@ struct DataCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             if list {
-                writeToStandardOutput(Self.datasetList().text(format.format))
+                try writeToStandardOutput(Self.datasetList().text(format.format))
                 return
             }
-            if let count, count < 1 {
-                throw CommandError.invalid("--count", "\(count)", allowed: "an integer >= 1")
+            if let count {
+                guard count >= 1 else { throw CommandError.invalid("--count", "\(count)", allowed: "an integer >= 1") }
+                try MemoryBudget.standard.check("--count", value: count, unit: "point", bytesPerUnit: 4 * MemoryLayout<Float>.stride)
             }
             let points: SampleBatch
             if let user = try data.userPoints() {
@@ -48,7 +49,7 @@ struct DataCommand: ParsableCommand {
                 let kind = try data.datasetKind() ?? RunSettings().dataset
                 points = Dataset.builtin(kind).sample(count: count ?? RunSettings().count, seed: seed)
             }
-            writeToStandardOutput(PointTables.points(points).text(format.format))
+            try PointStream.write(points, format: format.format)
         }
     }
 

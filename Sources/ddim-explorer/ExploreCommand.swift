@@ -3,6 +3,7 @@ import Foundation
 import Canvas
 import Explorer
 import TerminalUI
+import ToyWorld
 
 /// `ddim-explorer explore` (the default subcommand): the interactive explorer.
 ///
@@ -27,7 +28,7 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Record the session as an asciicast v2 file (play it with `asciinema play`).", valueName: "file"))
     var record: String?
 
-    @Option(help: ArgumentHelp("Where the w key saves the scheduler configuration (diffusers JSON).", valueName: "file"))
+    @Option(help: ArgumentHelp("Where the w key saves the scheduler configuration (diffusers JSON). An existing file is replaced only once the new one is complete; a symbolic link is followed.", valueName: "file"))
     var saveConfig: String = "scheduler_config.json"
 
     @Option(help: ArgumentHelp("Measure update + view time over this many playing frames without a terminal, print it and exit.",
@@ -50,9 +51,18 @@ struct ExploreCommand: ParsableCommand {
             printToStandardError("\(error)")
             throw ExitCode(2)
         }
-        defer { terminal.close() }
         var model = ExplorerModel(settings: settings, configurationPath: saveConfig)
-        ExploreLoop(terminal: terminal).run(&model)
+        let ending = ExploreLoop(terminal: terminal).run(&model)
+        terminal.close()
+        // Also after quitting: the last writes, at close, can fail too.
+        if let failure = terminal.recordingFailure, let record {
+            printToStandardError("error: recording to '\(record)' failed: \(failure); the explorer stopped.")
+            throw ExitCode.failure
+        }
+        if ending == .inputEnded {
+            printToStandardError("error: the terminal's input ended (was the terminal closed?); the explorer stopped.")
+            throw ExitCode.failure
+        }
     }
 
     private func reportingSettings() throws -> RunSettings {
@@ -65,17 +75,28 @@ struct ExploreCommand: ParsableCommand {
     }
 }
 
-/// The event loop: sleep in input until a key or the next tick, update, draw once.
+/// The event loop: sleep in input until a key or the next tick, apply everything that arrived as
+/// one burst (bounded work: see ``ExplorerModel/update(burst:)``), draw once.
 struct ExploreLoop {
     let terminal: CursesTerminal
 
-    func run(_ model: inout ExplorerModel) {
+    /// How the loop ended.
+    enum Ending: Equatable {
+        case quit
+        /// Standard input ended (the terminal went away).
+        case inputEnded
+        /// Writing the recording failed (``CursesTerminal/recordingFailure`` says why).
+        case recordingFailed
+    }
+
+    func run(_ model: inout ExplorerModel) -> Ending {
         let glyphs: GlyphMode = terminal.supportsUnicode ? .braille : .ascii
         let depth = terminal.colorDepth
         _ = model.update(.resize(width: terminal.width, height: terminal.height))
         var nextTick: ContinuousClock.Instant?
         while true {
             terminal.draw(model.view(width: terminal.width, height: terminal.height, depth: depth, glyphs: glyphs))
+            if terminal.recordingFailure != nil { return .recordingFailed }
             // Sleep until input, or until the next tick while playing.
             let now = ContinuousClock.now
             if let interval = model.tickIntervalMilliseconds {
@@ -88,22 +109,21 @@ struct ExploreLoop {
                 let remaining = now.duration(to: deadline)
                 timeout = max(0, Int(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000))
             }
-            var events: [InputEvent] = []
-            if let event = terminal.nextEvent(timeoutMilliseconds: timeout) {
-                events.append(event)
-                // Take whatever else is already waiting (key repeat) before drawing again.
-                while events.count < 64, let more = terminal.nextEvent(timeoutMilliseconds: 0) { events.append(more) }
-            }
+            var events = terminal.nextEvents(timeoutMilliseconds: timeout)
+            if events.isEmpty && terminal.inputEnded { return .inputEnded }
             if let deadline = nextTick, ContinuousClock.now >= deadline {
                 events.append(.tick)
                 nextTick = model.tickIntervalMilliseconds.map { deadline.advanced(by: .milliseconds($0)) }
                 if let next = nextTick, next < ContinuousClock.now { nextTick = ContinuousClock.now }
             }
-            for event in events {
-                for effect in model.update(event) {
+            var rest = events[...]
+            while !rest.isEmpty {
+                let (effects, applied) = model.update(burst: rest)
+                rest = rest.dropFirst(applied)
+                for effect in effects {
                     switch effect {
                     case .quit:
-                        return
+                        return .quit
                     case .saveConfiguration(let url):
                         save(model.settings, to: url, model: &model)
                     }
@@ -112,10 +132,14 @@ struct ExploreLoop {
         }
     }
 
+    /// Writes the configuration atomically (a failure leaves an existing file as it was) and
+    /// reports the path and the reason in words on the status line.
     private func save(_ settings: RunSettings, to url: URL, model: inout ExplorerModel) {
         do {
-            try settings.configuration.jsonData().write(to: url)
+            try AtomicFile.write(settings.configuration.jsonText(), to: url.path)
             model.configurationSaved(to: url, error: nil)
+        } catch let error as FileWriteError {
+            model.configurationSaved(to: url, error: error.reason.words)
         } catch {
             model.configurationSaved(to: url, error: "\(error)")
         }

@@ -79,14 +79,14 @@ struct InspectCommand: ParsableCommand {
                     printToStandardError("note: the config is a \(className) config, read as DDIMScheduler (as diffusers' DDIMScheduler.from_config reads it)")
                 }
                 for pitfall in warnings { printToStandardError("warning: \(pitfall)") }
-                if errors.isEmpty { writeToStandardOutput(table.csv()) }
+                if errors.isEmpty { try writeToStandardOutput(table.csv()) }
             case .json:
                 func objects(_ pitfalls: [SchedulePitfall]) -> String {
                     "[" + pitfalls.map {
                         "{\"name\": \(JSONText.string($0.name)), \"message\": \(JSONText.string($0.description))}"
                     }.joined(separator: ", ") + "]"
                 }
-                writeToStandardOutput(table.json(extra: [
+                try writeToStandardOutput(table.json(extra: [
                     ("steps", "\(steps)"), ("eta", NumberText.shortest(Double(eta))),
                     ("config_class", JSONText.string(className)),
                     ("warnings", objects(warnings)), ("errors", objects(errors)),

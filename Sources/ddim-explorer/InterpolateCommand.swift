@@ -28,6 +28,8 @@ struct InterpolateCommand: ParsableCommand {
 
     @OptionGroup var format: FormatOptions
 
+    @OptionGroup var nonFinite: NonFiniteOptions
+
     @OptionGroup var options: RunOptions
 
     func run() throws {
@@ -37,6 +39,11 @@ struct InterpolateCommand: ParsableCommand {
             guard settings.eta == 0 else {
                 throw CommandError.invalid("--eta", "\(settings.eta)", allowed: "0 (interpolation decodes with deterministic DDIM)")
             }
+            // Every frame's rows are held until the table is printed.
+            let bytesPerFrame = settings.count.multipliedReportingOverflow(by: MemoryBudget.bytesPerPrintedRow)
+            try MemoryBudget.standard.check("--frames", value: frames, unit: "frame of \(settings.count) points",
+                                            bytesPerUnit: bytesPerFrame.overflow ? Int.max : bytesPerFrame.partialValue,
+                                            fixedBytes: settings.count * 8 * MemoryLayout<Float>.stride)
             let first = try SamplingChain(settings: settings)
             settings.seed = toSeed ?? settings.seed &+ 1
             let second = try SamplingChain(settings: settings)
@@ -45,11 +52,14 @@ struct InterpolateCommand: ParsableCommand {
             for alpha in alphas {
                 let noise = try Slerp.interpolate(first.states[0], second.states[0], alpha: alpha)
                 let points = try DeterministicChain.run(first.scheduler, denoiser: first.denoiser, from: noise)
+                if !points.isFinite && !nonFinite.allowNonfinite {
+                    throw NonFiniteResult(alpha: alpha, settings: settings, scheduler: first.scheduler)
+                }
                 rows += PointTables.rows(points, leading: [.float(alpha)])
             }
             let dimension = first.states[0].dimension
             let table = DataTable(columns: ["alpha"] + PointTables.coordinateColumns(dimension), rows: rows)
-            writeToStandardOutput(table.text(format.format))
+            try writeToStandardOutput(table.text(format.format))
         }
     }
 }

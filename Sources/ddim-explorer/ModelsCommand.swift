@@ -53,7 +53,7 @@ struct ModelsCommand: ParsableCommand {
                 return
             }
             let header = ["name", "dataset", "parameters", "bytes", "predicts", "steps", "trained", "MMDx100", "exact", "ratio"]
-            writeToStandardOutput(Self.aligned([header] + rows))
+            try writeToStandardOutput(Self.aligned([header] + rows))
         }
     }
 

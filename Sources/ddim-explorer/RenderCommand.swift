@@ -51,11 +51,13 @@ struct RenderCommand: ParsableCommand {
                                valueName: "n"))
     var follow: Int?
 
-    @Option(help: ArgumentHelp("Also write the cloud, the data and the trails as an SVG picture to this file.", valueName: "file"))
+    @Option(help: ArgumentHelp("Also write the cloud, the data and the trails as an SVG picture to this file. An existing file is replaced only once the picture is complete; a symbolic link is followed; /dev/stdout and FIFOs are written directly.", valueName: "file"))
     var svg: String?
 
     @OptionGroup(title: "Animation")
     var animation: AnimationOptions
+
+    @OptionGroup var nonFinite: NonFiniteOptions
 
     @OptionGroup var options: RunOptions
 
@@ -64,17 +66,22 @@ struct RenderCommand: ParsableCommand {
             let request = try RenderRequest(command: self)
             let animationFormat = try animation.checkedFormat()
             let settings = try options.settings()
+            try MemoryBudget.standard.check(
+                "--count", value: settings.count, unit: "point",
+                bytesPerUnit: MemoryBudget.bytesPerChainPoint(steps: settings.steps, keepsHistory: true, printedStates: 0))
             var chain = try SamplingChain(settings: settings)
             let steps = chain.timesteps.count
             let shown = step ?? steps
             guard (0...steps).contains(shown) else {
                 throw CommandError.invalid("--step", "\(shown)", allowed: "0 ... \(steps) (the number of steps)")
             }
-            while chain.stepIndex < shown { try chain.advance() }
-            if chain.hasNonFiniteValues { printToStandardError("warning: the chain produced NaN or infinite values") }
+            while chain.stepIndex < shown {
+                try chain.advance()
+                if chain.hasNonFiniteValues && !nonFinite.allowNonfinite { throw NonFiniteResult(chain: chain) }
+            }
             let scene = RenderScene(chain: chain, request: request)
             let frame = scene.picture.render(width: request.width, height: request.height, style: request.style)
-            writeToStandardOutput((request.plain ? frame.plainText : frame.ansiText(depth: request.style.depth)) + "\n")
+            try writeToStandardOutput((request.plain ? frame.plainText : frame.ansiText(depth: request.style.depth)) + "\n")
             if let animationFormat {
                 try chain.runToEnd()
                 try animation.write(animationFormat, chain: chain, viewport: scene.picture.viewport, data: scene.reference,
@@ -84,9 +91,9 @@ struct RenderCommand: ParsableCommand {
                 let text = SVGExport.cloud(scene.picture.points, viewport: scene.picture.viewport, markers: scene.picture.markers,
                                            background: scene.data, title: scene.picture.title)
                 do {
-                    try text.write(toFile: svg, atomically: true, encoding: .utf8)
+                    try AtomicFile.write(text, to: svg)
                 } catch {
-                    throw CommandError("cannot write --svg file '\(svg)': \(FileProblem.describe(error, path: svg))")
+                    throw CommandError("--svg: \(error)")
                 }
             }
         }
@@ -122,6 +129,11 @@ struct RenderRequest {
         height = command.height ?? terminal.map { $0.height - 1 } ?? 24
         guard width >= 20 else { throw CommandError.invalid("--width", "\(width)", allowed: "an integer >= 20") }
         guard height >= 6 else { throw CommandError.invalid("--height", "\(height)", allowed: "an integer >= 6") }
+        // A cell, its sub-cell canvas (up to 8 dots), its text and escape sequences.
+        let bytesPerCell = 256
+        try MemoryBudget.standard.check("--width", value: width, unit: "column of \(height) rows",
+                                        bytesPerUnit: height.multipliedReportingOverflow(by: bytesPerCell).overflow
+                                            ? Int.max : height * bytesPerCell)
         let toTerminal = isatty(STDOUT_FILENO) == 1
         let depth: ColorDepth
         if command.color == "auto" {

@@ -73,12 +73,17 @@ struct TableCommand: ParsableCommand {
                     throw CommandError.invalid(name, "\(bad)", allowed: "step counts in 1 ... \(train)")
                 }
             }
-            guard repeats >= 1 else { throw CommandError.invalid("--repeats", "\(repeats)", allowed: "an integer >= 1") }
+            guard (1...Self.maximumRepeats).contains(repeats) else {
+                throw CommandError.invalid("--repeats", "\(repeats)", allowed: "an integer from 1 to \(Self.maximumRepeats)")
+            }
             let usesKernel = settings.makeDataset().mixture == nil || settings.bandwidth != nil
             let inversionCount = self.inversionCount ?? (usesKernel ? 300 : 1000)
             guard inversionCount >= 1 else {
                 throw CommandError.invalid("--inversion-count", "\(inversionCount)", allowed: "an integer >= 1")
             }
+            let longest = (stepCounts.values + inversionStepCounts.values).max() ?? 1
+            let bytesPerPoint = MemoryBudget.bytesPerChainPoint(steps: longest, keepsHistory: true, printedStates: 0)
+            try MemoryBudget.standard.check("--inversion-count", value: inversionCount, unit: "point", bytesPerUnit: bytesPerPoint)
             let start = DispatchTime.now().uptimeNanoseconds
             var generation: GenerationTable?
             var reconstruction: ReconstructionTable?
@@ -97,7 +102,7 @@ struct TableCommand: ParsableCommand {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let report = TableReport(settings: settings, datasetName: data.data ?? settings.datasetName, generation: generation,
                                      reconstruction: reconstruction, totalSeconds: seconds)
-            writeToStandardOutput(report.text(format))
+            try writeToStandardOutput(report.text(format))
             printToStandardError(String(format: "done in %.1f s", seconds))
         }
     }
@@ -116,9 +121,15 @@ struct TableCommand: ParsableCommand {
         let defaultCount = settings.makeDataset().mixture == nil || settings.bandwidth != nil ? 500 : 4000
         let count = self.count ?? defaultCount
         guard count >= 2 else { throw CommandError.invalid("--count", "\(count)", allowed: "an integer >= 2") }
+        let longest = stepCounts.values.max() ?? 1
+        try MemoryBudget.standard.check("--count", value: count, unit: "point",
+                                        bytesPerUnit: MemoryBudget.bytesPerChainPoint(steps: longest, keepsHistory: true, printedStates: 0))
         settings.count = count
         return settings
     }
+
+    /// The most runs `--repeats` averages per cell.
+    static let maximumRepeats = 10_000
 
     /// Progress on one rewritten stderr line when stderr is a terminal; silent otherwise.
     static func progress(_ label: String, _ done: Int, _ total: Int) {

@@ -66,6 +66,6 @@ import Testing
         #expect(missing.stderr.contains("--diffusers /nonexistent/diffusers.json"))
         let threads = try runExplorer(["bench", "--threads", "0"])
         #expect(threads.status != 0)
-        #expect(threads.stderr.contains("--threads 0"))
+        #expect(threads.stderr.contains("invalid value '0' for --threads"))
     }
 }

@@ -161,20 +161,6 @@ struct ExplorerTerminalTests {
         expectShellUsable(screen)
     }
 
-    /// A crash signal: the guard restores the terminal, then the default action ends the
-    /// process (Swift's backtracer and core dumps are turned off for the test).
-    @Test func aCrashSignalRestoresTheTerminal() throws {
-        let session = try startExplorer(prefix: "ulimit -c 0; SWIFT_BACKTRACE=enable=no")
-        defer { session.kill() }
-        try session.waitFor(Self.statusAtStart)
-        let explorer = try #require(childProcesses(of: try session.panePID()).first)
-        #expect(kill(explorer, SIGSEGV) == 0)
-        let screen = try session.waitFor("SHELL-DONE", timeout: Self.patience)
-        #expect(screen.contains("EXIT=139"), "killed by SIGSEGV after restoring")
-        #expect(!screen.contains(Self.statusAtStart), "the alternate screen should be left")
-        expectShellUsable(screen)
-    }
-
     @Test func dumbTerminalExitsTwoWithTheHeadlessHint() throws {
         // tmux sets TERM for its panes itself, so the command overrides it.
         let session = try TmuxSession(command: "sh -c 'TERM=dumb \(builtExplorerPath()) 2>&1; echo EXIT=$?; sleep 600'", width: 200, height: 12)

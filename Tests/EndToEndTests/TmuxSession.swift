@@ -70,6 +70,20 @@ final class TmuxSession {
         try run(["send-keys", "-t", "0", "-l", text])
     }
 
+    /// Sends raw bytes, whatever they are (escape sequences, bytes that are not UTF-8).
+    func sendBytes(_ bytes: [UInt8]) throws {
+        try run(["send-keys", "-t", "0", "-H"] + bytes.map { String($0, radix: 16) })
+    }
+
+    /// The pane's terminal modes as tmux tracks them: `alternate_on`, `cursor_flag`,
+    /// `keypad_cursor_flag`, `mouse_any_flag`, `mouse_sgr_flag` ("1" on, "0" off).
+    func modes() throws -> [String: String] {
+        let names = ["alternate_on", "cursor_flag", "keypad_cursor_flag", "mouse_any_flag", "mouse_sgr_flag"]
+        let text = try run(["display-message", "-p", "-t", "0", names.map { "#{\($0)}" }.joined(separator: " ")])
+        let values = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").map(String.init)
+        return Dictionary(uniqueKeysWithValues: zip(names, values))
+    }
+
     /// The visible screen as text, one line per row; with `escapes`, including colour sequences.
     func capture(escapes: Bool = false) throws -> String {
         try run(["capture-pane", "-p", "-t", "0"] + (escapes ? ["-e"] : []))
@@ -87,7 +101,11 @@ final class TmuxSession {
         return pid
     }
 
-    /// Polls the screen every 10 ms until `predicate` holds, returning that screen (with colour
+    /// How often ``waitUntil(_:timeout:escapes:_:)`` looks at the screen: each look runs tmux,
+    /// which competes for the CPU with the program under test.
+    static let pollInterval = 0.05
+
+    /// Polls the screen every ``pollInterval`` until `predicate` holds, returning that screen (with colour
     /// sequences when `escapes`); throws with the last screen after `timeout`.
     @discardableResult
     func waitUntil(_ what: String, timeout: Duration = .seconds(15), escapes: Bool = false, _ predicate: (String) -> Bool) throws -> String {
@@ -96,7 +114,7 @@ final class TmuxSession {
         while ContinuousClock.now < deadline {
             screen = try capture(escapes: escapes)
             if predicate(screen) { return screen }
-            Thread.sleep(forTimeInterval: 0.01)
+            Thread.sleep(forTimeInterval: Self.pollInterval)
         }
         throw Failure(description: "timed out after \(timeout) waiting for \(what); the screen showed:\n\(screen)")
     }
@@ -166,9 +184,11 @@ final class TmuxSession {
 
     /// The environment the tmux server (and so every pane) starts from: the test runner's, minus
     /// what describes the runner's own output rather than a terminal (`swift test` may set
-    /// `NO_COLOR` when its output is piped) and any enclosing tmux. Tests add their own with `-e`.
+    /// `NO_COLOR` when its output is piped), any enclosing tmux, and any backtracer setting (panes
+    /// get what a user's shell has). Tests add their own with `-e`.
     private static let serverEnvironment: [String: String] = {
-        let dropped: Set<String> = ["NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "COLORTERM", "TMUX", "TMUX_PANE", "TERM_PROGRAM"]
+        let dropped: Set<String> = ["NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "COLORTERM", "TMUX", "TMUX_PANE", "TERM_PROGRAM",
+                                     "SWIFT_BACKTRACE"]
         return ProcessInfo.processInfo.environment.filter { !dropped.contains($0.key) }
     }()
 

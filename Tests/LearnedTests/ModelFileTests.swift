@@ -90,7 +90,7 @@ import ToyWorld
 
     @Test func aFileWithoutDatasetAndTrainingStillLoads() throws {
         let model = try Self.model()
-        var metadata = ModelFileMetadata.encode(model)
+        var metadata = try ModelFileMetadata.encode(model)
         metadata["dataset"] = nil
         metadata["training"] = nil
         metadata["comment"] = "from a notebook"
@@ -113,7 +113,7 @@ import ToyWorld
     /// The problem reading `model` with its metadata and tensors changed by `change`.
     static func problem(_ change: (inout [String: String], inout [String: F32Tensor]) -> Void) throws -> ModelFileError.Problem? {
         let model = try Self.model()
-        var metadata = ModelFileMetadata.encode(model)
+        var metadata = try ModelFileMetadata.encode(model)
         var tensors = Self.tensors(of: model)
         change(&metadata, &tensors)
         do {
@@ -172,7 +172,7 @@ import ToyWorld
         let header = #"{"__metadata__":{"format":"ddim-explorer-mlp"},"net.0.weight":{"dtype":"F64","shape":[1],"data_offsets":[0,8]}}"#
         var model = try Self.model()
         model.network = try ToyMLP(architecture: MLPArchitecture(hidden: 1, layers: 1, timeEmbedding: 0, fourierFeatures: 0), seed: 1)
-        let metadata = ModelFileMetadata.encode(model)
+        let metadata = try ModelFileMetadata.encode(model)
         let complete = header.replacingOccurrences(of: #"{"format":"ddim-explorer-mlp"}"#,
                                                    with: String(decoding: try JSONSerialization.data(withJSONObject: metadata), as: UTF8.self))
         do {
@@ -197,7 +197,7 @@ import ToyWorld
 
     @Test func withoutASchedulerConfigAModelGetsTheToyDefaults() throws {
         let model = try Self.model()
-        var metadata = ModelFileMetadata.encode(model)
+        var metadata = try ModelFileMetadata.encode(model)
         metadata["scheduler_config"] = nil
         let loaded = try ModelFile(bytes: SafeTensorsWriter.encode(Self.tensors(of: model), metadata: metadata), name: "m")
         #expect(loaded.configuration == RunSettings.defaultConfiguration)

@@ -74,10 +74,57 @@ import Testing
         #expect(lines[2] == "[1.000000, \"r\", \"100x30\"]")
     }
 
-    @Test func anUnwritableRecordingPathIsATypedError() {
-        #expect(throws: TerminalUnavailable.self) {
+    @Test func anUnwritableRecordingPathIsATypedErrorWithTheReason() {
+        #expect(throws: TerminalUnavailable(.recordingFailed(path: "/nonexistent-dir/x/session.cast", reason: "No such file or directory"))) {
             _ = try AsciicastRecorder(url: URL(fileURLWithPath: "/nonexistent-dir/x/session.cast"))
         }
+    }
+
+    @Test func aSymlinkIsFollowedAndStaysASymlink() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("target.cast"), link = directory.appendingPathComponent("link.cast")
+        try Data("old".utf8).write(to: target)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        let recorder = try AsciicastRecorder(url: link)
+        recorder.start(width: 80, height: 24, timestamp: 0, environment: [:])
+        recorder.close()
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+        #expect(try String(contentsOf: target, encoding: .utf8).hasPrefix("{\"version\": 2"))
+        #expect(recorder.failure == nil)
+    }
+
+    @Test func aDeviceIsWrittenInPlace() throws {
+        let recorder = try AsciicastRecorder(url: URL(fileURLWithPath: "/dev/null"))
+        recorder.start(width: 80, height: 24, timestamp: 0, environment: [:])
+        recorder.close()
+        #expect(recorder.failure == nil)
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR, "/dev/null is still a device")
+    }
+
+    @Test func aFullDiskStopsTheRecordingWithTheReason() throws {
+        let recorder = try AsciicastRecorder(url: URL(fileURLWithPath: "/dev/full"))
+        recorder.start(width: 80, height: 24, timestamp: 0, environment: [:])
+        recorder.output("more", at: 1)
+        #expect(recorder.failure == "No space left on device after 0 bytes")
+        recorder.close()
+    }
+
+    @Test func aFIFOWithoutAReaderIsRefusedInsteadOfHanging() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fifo = directory.appendingPathComponent("session.fifo")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        #expect(throws: TerminalUnavailable(.recordingFailed(path: fifo.path, reason: "no process is reading the FIFO"))) {
+            _ = try AsciicastRecorder(url: fifo)
+        }
+    }
+
+    private func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("terminalui-\(UInt64.random(in: 0...UInt64.max))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
     }
 }
 

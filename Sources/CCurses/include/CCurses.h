@@ -28,10 +28,8 @@ attr_t ccurses_attr_dim(void);
 attr_t ccurses_attr_italic(void);
 attr_t ccurses_attr_underline(void);
 attr_t ccurses_attr_reverse(void);
-int ccurses_key_f(int n);
 mmask_t ccurses_button1_pressed(void);
 mmask_t ccurses_button1_clicked(void);
-mmask_t ccurses_button1_released(void);
 void ccurses_size(int *height, int *width);
 
 /* Starts curses on stdout/stdin with newterm (which, unlike initscr, returns instead of exiting
@@ -44,25 +42,32 @@ const char *ccurses_terminfo_string(const char *name);
 /* One cell: up to 5 wide characters (zero-terminated), attributes and an extended colour pair
    (passed through setcchar's opts, so pairs above 255 work), written at (y, x). */
 int ccurses_put_cell(int y, int x, const wchar_t *text, attr_t attributes, int pair);
-/* Reads one key or character; returns OK, KEY_CODE_YES or ERR like get_wch. */
-int ccurses_get_wch(unsigned int *value);
-/* The last mouse event's cell and button state; returns 1 when one was read. */
-int ccurses_get_mouse(int *x, int *y, mmask_t *state);
 /* Writes raw bytes to the terminal (for sequences curses does not know, e.g. synchronized output).
    Only call between refreshes: curses has flushed its own buffer by then. */
 void ccurses_write_raw(const char *bytes);
 
-/* Terminal guard. prepare (before ccurses_start): saves the cooked termios and installs handlers
-   for SIGINT/SIGTERM/SIGHUP/SIGQUIT and the crash signals (SEGV, BUS, ILL, FPE, ABRT, TRAP), before curses
-   so that it does not install its own; plus an atexit hook that calls endwin. arm (after start):
+/* Terminal guard (TerminalGuard.c). prepare (before ccurses_start): saves the cooked termios,
+   installs a handler for every signal whose default action ends the process (see
+   ccurses_signal_ends_process; ignored ones stay ignored) and one for SIGWINCH, before curses so
+   that curses installs none of its own; plus an atexit hook that calls endwin. arm (after start):
    records the terminal's reset sequences. A handled signal restores the terminal with
-   async-signal-safe calls only (write the reset sequences, tcsetattr the saved termios), puts the
-   previous handler back and re-raises. */
+   async-signal-safe calls only (write the reset sequences, tcsetattr the saved termios); for the
+   signals that dump core it also writes the signal and a short backtrace to stderr and falls back
+   to the default action (never to Swift's interactive backtracer); then the signal ends the
+   process with its usual status. */
 void ccurses_guard_prepare(void);
 void ccurses_guard_arm(void);
 /* Ends curses (endwin) if armed, restores the termios, and puts the previous handlers back. */
 void ccurses_guard_close(void);
 /* 1 while curses is active and the guard armed. */
 int ccurses_guard_is_armed(void);
+/* 1 when the default action of the signal ends the process (signal(7): Term or Core) and it can
+   be caught (so not SIGKILL). */
+int ccurses_signal_ends_process(int signal_number);
+/* A descriptor that becomes readable when the terminal was resized (wait on it beside stdin). */
+int ccurses_resize_descriptor(void);
+/* If a resize happened since the last call: resizes curses to the terminal's new size, stores it
+   and returns 1; otherwise returns 0. Drains the resize descriptor either way. */
+int ccurses_take_resize(int *height, int *width);
 
 #endif

@@ -91,15 +91,16 @@ public struct ModelFile: Sendable, Equatable {
         }
     }
 
-    /// The bytes of the file (the same model always gives the same bytes).
-    public func encoded() -> Data {
+    /// The bytes of the file (the same model always gives the same bytes). Throws when the scheduler
+    /// configuration has no diffusers form (`quad` spacing).
+    public func encoded() throws(DDIMError) -> Data {
         var tensors: [String: F32Tensor] = [:]
         for (index, layer) in network.layers.enumerated() {
             let names = Self.tensorNames(layer: index)
             tensors[names.weight] = F32Tensor(shape: [layer.outputs, layer.inputs], values: layer.weight)
             tensors[names.bias] = F32Tensor(shape: [layer.outputs], values: layer.bias)
         }
-        return SafeTensorsWriter.encode(tensors, metadata: ModelFileMetadata.encode(self))
+        return SafeTensorsWriter.encode(tensors, metadata: try ModelFileMetadata.encode(self))
     }
 
     /// Writes the file atomically: a crash never leaves a half-written model, and a symlink at `url`
@@ -109,10 +110,16 @@ public struct ModelFile: Sendable, Equatable {
     /// try model.write(to: URL(fileURLWithPath: "moons.safetensors"))
     /// ```
     public func write(to url: URL) throws(ModelFileError) {
+        let bytes: Data
         do {
-            try AtomicFile.write(encoded(), to: url)
+            bytes = try encoded()
         } catch {
             throw ModelFileError(file: url.path, problem: .unwritable(error.description))
+        }
+        do {
+            try AtomicFile.write(bytes, to: url)
+        } catch {
+            throw ModelFileError(file: url.path, problem: .unwritable(error.reason.words))
         }
     }
 }

@@ -7,7 +7,7 @@ enum ModelFileMetadata {
     static let architectureKeys = ["hidden", "layers", "time_embedding", "fourier_features"]
 
     /// The string metadata of `model`.
-    static func encode(_ model: ModelFile) -> [String: String] {
+    static func encode(_ model: ModelFile) throws(DDIMError) -> [String: String] {
         let architecture = model.network.architecture
         var metadata = [
             "format": ModelFile.format,
@@ -18,7 +18,7 @@ enum ModelFileMetadata {
             "fourier_features": "\(architecture.fourierFeatures)",
             "activation": ModelFile.activation,
             "prediction_type": model.predictionType.rawValue,
-            "scheduler_config": model.configuration.jsonText(),
+            "scheduler_config": try model.configuration.jsonText(),
             "dataset": model.dataset,
         ]
         if let training = model.training { metadata["training"] = TrainingRecordJSON.encode(training) }

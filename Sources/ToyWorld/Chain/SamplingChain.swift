@@ -29,6 +29,11 @@ public struct SamplingChain: Sendable {
     public private(set) var predictedOriginals: [SampleBatch]
     /// True once any state or predicted x0 holds a NaN or an infinity.
     public private(set) var hasNonFiniteValues: Bool
+    /// Number of steps taken so far.
+    public private(set) var stepIndex: Int
+    /// False when only the current state is kept (``states`` and ``predictedOriginals`` then hold
+    /// just the latest entry, and ``rewind(to:)`` cannot go back): memory stays that of one batch.
+    public let keepsHistory: Bool
 
     /// The noise source, before each step: noiseStates[k] is the generator at step k + 1.
     private var noiseStates: [NoiseState]
@@ -40,8 +45,11 @@ public struct SamplingChain: Sendable {
 
     /// Validates the settings, builds the scheduler (timesteps set to `settings.steps`) and draws
     /// x_T from the seed. The model in the loop is `denoiser`, or else the settings' model
-    /// (``RunSettings/makeDenoiser(parallelism:)``: ``RunSettings/model`` or the dataset's exact denoiser). `parallelism` only changes the speed.
-    public init(settings: RunSettings, denoiser: (any Denoiser)? = nil, parallelism: Parallelism = .automatic) throws {
+    /// (``RunSettings/makeDenoiser(parallelism:)``: ``RunSettings/model`` or the dataset's exact denoiser).
+    /// `parallelism` only changes the speed. With `keepsHistory` false only the latest state is
+    /// kept, for runs too large to hold every step (`sample` without `--every`).
+    public init(settings: RunSettings, denoiser: (any Denoiser)? = nil, parallelism: Parallelism = .automatic,
+                keepsHistory: Bool = true) throws {
         guard settings.count > 0 else { throw SamplingChainError.invalidCount(settings.count) }
         if let points = settings.userPoints, points.dimension != 2 {
             throw SamplingChainError.userPointsNotTwoDimensional(points.dimension)
@@ -70,10 +78,9 @@ public struct SamplingChain: Sendable {
         predictedOriginals = []
         noiseStates = [noise]
         hasNonFiniteValues = !initial.isFinite
+        stepIndex = 0
+        self.keepsHistory = keepsHistory
     }
-
-    /// Number of steps taken so far.
-    public var stepIndex: Int { states.count - 1 }
 
     /// True when every timestep has been visited.
     public var isFinished: Bool { stepIndex >= timesteps.count }
@@ -93,7 +100,7 @@ public struct SamplingChain: Sendable {
         let output = denoiser.modelOutput(for: sample, timestep: timestep, alphaProduct: scheduler.alphaProduct(at: timestep),
                                           predictionType: settings.configuration.predictionType)
         let result: SchedulerOutput
-        var noise = noiseStates[stepIndex]
+        var noise = noiseStates[noiseStates.count - 1]
         switch noise {
         case .philox(var generator):
             result = try scheduler.step(modelOutput: output, timestep: timestep, sample: sample, eta: settings.eta,
@@ -104,9 +111,16 @@ public struct SamplingChain: Sendable {
                                         useClippedModelOutput: settings.useClippedModelOutput, generator: &generator)
             noise = .torch(generator)
         }
-        states.append(result.prevSample)
-        predictedOriginals.append(result.predOriginalSample)
-        noiseStates.append(noise)
+        if keepsHistory {
+            states.append(result.prevSample)
+            predictedOriginals.append(result.predOriginalSample)
+            noiseStates.append(noise)
+        } else {
+            states = [result.prevSample]
+            predictedOriginals = [result.predOriginalSample]
+            noiseStates = [noise]
+        }
+        stepIndex += 1
         if !result.prevSample.isFinite || !result.predOriginalSample.isFinite { hasNonFiniteValues = true }
     }
 
@@ -117,12 +131,15 @@ public struct SamplingChain: Sendable {
 
     /// Goes back to the state after `step` steps (clamped to the steps taken); advancing again
     /// reproduces exactly the same states, noise included.
+    /// Without history (``keepsHistory`` false) it does nothing.
     public mutating func rewind(to step: Int) {
+        guard keepsHistory else { return }
         let target = min(max(0, step), stepIndex)
         states.removeSubrange((target + 1)...)
         predictedOriginals.removeSubrange(target...)
         noiseStates.removeSubrange((target + 1)...)
         hasNonFiniteValues = states.contains { !$0.isFinite } || predictedOriginals.contains { !$0.isFinite }
+        stepIndex = target
     }
 }
 

@@ -2,93 +2,50 @@ import Foundation
 
 /// Reads user points from CSV or TSV text.
 ///
-/// - One point per line, `x,y`; fields may be separated by commas, tabs, semicolons or spaces.
+/// - One point per line, `x,y`; fields are separated by tabs, semicolons, commas or spaces: the first
+///   line that is not blank or a comment decides which, for the whole file.
+/// - With tabs or semicolons between fields, a decimal comma is read as a decimal point
+///   (`x;y` / `0,1;0,2` is the point (0.1, 0.2)); with commas between fields it cannot be, so such a
+///   line is an error, never other numbers.
 /// - An optional header line (any non-numeric first line). If the header names columns `x` and
 ///   `y`, those columns are used (so `step,x,y` output of `sample --every` reads back); otherwise
 ///   every data line must have exactly two fields.
 /// - Blank lines and everything after `#` are ignored.
 /// - At least two points are required.
 ///
+/// Files are read in chunks (pipes, FIFOs and `/dev/stdin` too); memory beyond the points stays bounded.
+///
 /// ```swift
 /// let points = try PointsFile.parse("x,y\n0.5,1\n# a comment\n-1,2\n", name: "mine.csv")
 /// let unit = points.standardized()     // zero mean, unit variance per axis
+/// let mine = try PointsFile.load(path: "mine.csv")
 /// ```
 public enum PointsFile {
     /// The points in `text`; errors name `name`, the line and the column.
     public static func parse(_ text: String, name: String) throws(PointsFileError) -> SampleBatch {
-        var values: [Float] = []
-        var columns: (x: Int, y: Int, count: Int?) = (0, 1, 2)
-        var sawData = false
-        var lineNumber = 0
-        let body = text.hasPrefix("\u{FEFF}") ? Substring(text.dropFirst()) : Substring(text)   // byte-order mark
-        for rawLine in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            lineNumber += 1
-            let content = rawLine.prefix { $0 != "#" }
-            let fields = splitFields(content)
-            if fields.isEmpty || (fields.count == 1 && fields[0].isEmpty) { continue }
-            if !sawData && values.isEmpty && isHeader(fields) {
-                let names = fields.map { $0.lowercased() }
-                if let x = names.firstIndex(of: "x"), let y = names.firstIndex(of: "y") {
-                    columns = (x, y, nil)
-                } else if fields.count != 2 {
-                    throw .headerWithoutXY(file: name, line: lineNumber, columns: fields.count)
-                }
-                sawData = true   // only one header
-                continue
-            }
-            sawData = true
-            if let expected = columns.count, fields.count != expected {
-                if fields.count < expected {
-                    throw .missingValue(file: name, line: lineNumber, column: fields.count + 1)
-                }
-                throw .wrongColumnCount(file: name, line: lineNumber, found: fields.count, expected: expected)
-            }
-            for column in [columns.x, columns.y] {
-                guard column < fields.count else {
-                    throw .missingValue(file: name, line: lineNumber, column: column + 1)
-                }
-                let field = fields[column]
-                guard !field.isEmpty else { throw .missingValue(file: name, line: lineNumber, column: column + 1) }
-                guard let value = Double(field) else {
-                    throw .notNumeric(file: name, line: lineNumber, column: column + 1, text: field)
-                }
-                let single = Float(value)
-                guard value.isFinite, single.isFinite else {
-                    throw .notFinite(file: name, line: lineNumber, column: column + 1, text: field)
-                }
-                values.append(single)
-            }
+        var reader = PointsReader(name: name)
+        try Array(text.utf8).withUnsafeBufferPointer { (bytes) throws(PointsFileError) in try reader.consume(bytes) }
+        return try reader.finish()
+    }
+
+    /// Reads and parses the file at `path` in chunks (a regular file, a pipe, a FIFO or `/dev/stdin`).
+    public static func load(path: String) throws(PointsFileError) -> SampleBatch {
+        var reader = PointsReader(name: path)
+        do {
+            try InputFile.forEachChunk(path) { chunk in try reader.consume(chunk) }
+        } catch let error as PointsFileError {
+            throw error
+        } catch let error as FileReadError {
+            throw .unreadable(file: path, reason: error.reason)
+        } catch {
+            throw .unreadable(file: path, reason: "\(error)")
         }
-        let rows = values.count / 2
-        if rows == 0 { throw .empty(file: name) }
-        if rows == 1 { throw .singleRow(file: name) }
-        return SampleBatch(count: rows, dimension: 2, values: values)
+        return try reader.finish()
     }
 
     /// Reads and parses the file at `url`.
     public static func load(_ url: URL) throws(PointsFileError) -> SampleBatch {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw .unreadable(file: url.path, reason: error.localizedDescription)
-        }
-        return try parse(text, name: url.path)
-    }
-
-    /// Splits on commas, tabs or semicolons if any is present, otherwise on runs of spaces.
-    static func splitFields(_ line: Substring) -> [String] {
-        let separators: Set<Character> = [",", "\t", ";"]
-        if line.contains(where: { separators.contains($0) }) {
-            return line.split(omittingEmptySubsequences: false, whereSeparator: { separators.contains($0) })
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-        }
-        return line.split(whereSeparator: { $0 == " " || $0 == "\r" }).map(String.init)
-    }
-
-    /// A header is a line none of whose non-empty fields parses as a number.
-    static func isHeader(_ fields: [String]) -> Bool {
-        fields.allSatisfy { $0.isEmpty || (Double($0) == nil && !["nan", "inf", "-inf", "+inf", "infinity", "-infinity"].contains($0.lowercased())) }
+        try load(path: url.path)
     }
 }
 

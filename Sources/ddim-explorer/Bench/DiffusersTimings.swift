@@ -1,4 +1,5 @@
 import Foundation
+import ToyWorld
 
 /// Timings of diffusers' `DDIMScheduler.step` written by `Tests/Scripts/bench_diffusers.py`, and of
 /// the learned-model layout in PyTorch (the `mlp` key) written by `Tests/Scripts/bench_torch_mlp.py`.
@@ -53,8 +54,8 @@ struct DiffusersTimings: Codable, Sendable {
 
     init(contentsOf url: URL) throws {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw LoadError(path: url.path, reason: "cannot read the file (\(error.localizedDescription))")
+        do { data = Data(try InputFile.readAll(url.path, limit: 16 << 20)) } catch {
+            throw LoadError(path: url.path, reason: "cannot read the file (\(error.reason))")
         }
         do { self = try JSONDecoder().decode(Self.self, from: data) } catch {
             throw LoadError(path: url.path, reason: "not a diffusers or PyTorch MLP timings document: \(error)")

@@ -50,15 +50,15 @@ struct AnimationOptions: ParsableArguments {
                                        followedRows: followedRows, style: .init(width: imageSize, height: imageSize))
         let frameDelay = max(1, Int((100 / Double(fps)).rounded()))
         let finalDelay = max(frameDelay, Int((hold * 100).rounded()))
-        let bytes: Data
+        let bytes: [UInt8]
         switch format {
-        case .gif: bytes = Data(try animation.gif(frameDelay: frameDelay, finalDelay: finalDelay).encoded())
-        case .svg: bytes = Data(animation.svg(frameDelay: frameDelay, finalDelay: finalDelay).utf8)
+        case .gif: bytes = try animation.gif(frameDelay: frameDelay, finalDelay: finalDelay).encoded()
+        case .svg: bytes = Array(animation.svg(frameDelay: frameDelay, finalDelay: finalDelay).utf8)
         }
         do {
-            try bytes.write(to: URL(fileURLWithPath: animate), options: .atomic)
+            try AtomicFile.write(bytes, to: animate)
         } catch {
-            throw CommandError("cannot write --animate file '\(animate)': \(FileProblem.describe(error, path: animate))")
+            throw CommandError("--animate: \(error)")
         }
     }
 

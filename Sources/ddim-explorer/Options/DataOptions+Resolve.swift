@@ -19,14 +19,34 @@ extension DataOptions {
             return nil
         }
         if dataset != nil { throw CommandError("--dataset and --data both given; use one of them") }
-        let text: String
+        let points: SampleBatch
         do {
-            text = try String(contentsOf: URL(fileURLWithPath: data), encoding: .utf8)
-        } catch {
-            throw CommandError("cannot read data file '\(data)': \(FileProblem.describe(error, path: data))")
+            points = try PointsFile.load(path: data)
+        } catch .unreadable(_, let reason) {
+            throw CommandError("cannot read data file '\(data)': \(reason)")
         }
-        let points = try PointsFile.parse(text, name: data)
-        return standardize ? points.standardized() : points
+        if standardize { return points.standardized() }
+        try checkSpread(of: points, file: data)
+        return points
+    }
+
+    /// Refuses points whose spread overflows 32-bit floats (values near 1e30), naming the file instead
+    /// of a bandwidth the user never set.
+    private func checkSpread(of points: SampleBatch, file: String) throws {
+        for column in 0..<points.dimension {
+            var mean = 0.0, square = 0.0
+            for row in 0..<points.count { mean += Double(points[row, column]) }
+            mean /= Double(points.count)
+            for row in 0..<points.count {
+                let d = Double(points[row, column]) - mean
+                square += d * d
+            }
+            let variance = square / Double(points.count)
+            if !Float(variance).isFinite {
+                throw CommandError("data file '\(file)': column \(column + 1) spreads too widely for 32-bit floats "
+                                   + "(variance \(String(format: "%.3g", variance))); scale the values down or pass --standardize")
+            }
+        }
     }
 
     /// The checked `--bandwidth` (nil when not given).

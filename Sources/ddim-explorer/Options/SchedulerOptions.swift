@@ -1,6 +1,7 @@
 import ArgumentParser
 import DDIM
 import Foundation
+import ToyWorld
 
 /// The scheduler flags: a diffusers `scheduler_config.json` to start from and one flag per option.
 /// A flag that is left out keeps the file's value (or the default), so explicit flags override the file.
@@ -132,45 +133,22 @@ struct SchedulerOptions: ParsableArguments {
 
     /// Reads a diffusers scheduler config file (or a pipe, FIFO or `<(...)`), naming the file in any error.
     static func loadConfiguration(path: String) throws -> DDIMConfiguration {
-        let data = try readConfigBytes(path: path)
+        let data: Data
+        do {
+            data = Data(try InputFile.readAll(path, limit: maximumConfigBytes))
+        } catch {
+            if error.reason.hasPrefix("larger than") {
+                throw CommandError("scheduler config '\(path)' is larger than \(maximumConfigBytes >> 20) MB; "
+                                   + "allowed: a diffusers scheduler_config.json (a few KB, or about 25 MB of trained_betas "
+                                   + "for a million timesteps)")
+            }
+            throw CommandError("cannot read scheduler config '\(path)': \(error.reason)")
+        }
         do {
             return try DDIMConfiguration(jsonData: data)
         } catch {
             throw CommandError("scheduler config '\(path)': \(errorMessage(error))")
         }
-    }
-}
-
-extension SchedulerOptions {
-    /// The bytes at `path`, read through a file handle so that pipes and FIFOs work, at most
-    /// ``maximumConfigBytes``.
-    static func readConfigBytes(path: String) throws -> Data {
-        func failure(_ error: any Error) -> CommandError {
-            CommandError("cannot read scheduler config '\(path)': \(FileProblem.describe(error, path: path))")
-        }
-        let handle: FileHandle
-        do {
-            handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-        } catch {
-            throw failure(error)
-        }
-        defer { try? handle.close() }
-        var data = Data()
-        do {
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                data.append(chunk)
-                guard data.count <= maximumConfigBytes else {
-                    throw CommandError("scheduler config '\(path)' is larger than \(maximumConfigBytes >> 20) MB; "
-                                       + "allowed: a diffusers scheduler_config.json (a few KB, or about 25 MB of trained_betas "
-                                       + "for a million timesteps)")
-                }
-            }
-        } catch let error as CommandError {
-            throw error
-        } catch {
-            throw failure(error)
-        }
-        return data
     }
 }
 

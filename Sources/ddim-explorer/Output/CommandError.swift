@@ -16,18 +16,16 @@ struct CommandError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// Writes a line to standard error (messages never go to stdout, which carries the data).
-func printToStandardError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}
-
 /// Runs `body`; any error it throws is printed as `error: <message>` on stderr and turned into exit status 1,
-/// so bad input never crashes and never prints a stack trace.
+/// so bad input never crashes and never prints a stack trace; a ``NonFiniteResult`` gives exit status 3.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let exit as ExitCode {
         throw exit
+    } catch let nonFinite as NonFiniteResult {
+        printToStandardError("error: \(nonFinite)")
+        throw ExitCode(NonFiniteResult.exitStatus)
     } catch {
         printToStandardError("error: \(errorMessage(error))")
         throw ExitCode.failure

@@ -122,8 +122,3 @@ enum JSONText {
         "[" + items.map(string).joined(separator: ", ") + "]"
     }
 }
-
-/// Writes `text` to standard output in one piece.
-func writeToStandardOutput(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
-}
