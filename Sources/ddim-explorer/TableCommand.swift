@@ -1,4 +1,5 @@
 import ArgumentParser
+import DDIM
 import Foundation
 import ToyWorld
 
@@ -73,6 +74,11 @@ struct TableCommand: ParsableCommand {
                     throw CommandError.invalid(name, "\(bad)", allowed: "step counts in 1 ... \(train)")
                 }
             }
+            // Every step count's timesteps are checked before any sampling (a bad steps_offset fails at once).
+            for steps in Set(stepCounts.values + inversionStepCounts.values) {
+                var scheduler = try DDIMScheduler(configuration: settings.configuration)
+                try scheduler.setTimesteps(steps)
+            }
             guard (1...Self.maximumRepeats).contains(repeats) else {
                 throw CommandError.invalid("--repeats", "\(repeats)", allowed: "an integer from 1 to \(Self.maximumRepeats)")
             }
@@ -134,8 +140,8 @@ struct TableCommand: ParsableCommand {
     /// Progress on one rewritten stderr line when stderr is a terminal; silent otherwise.
     static func progress(_ label: String, _ done: Int, _ total: Int) {
         guard isatty(STDERR_FILENO) == 1 else { return }
-        FileHandle.standardError.write(Data("\r\(label): \(done)/\(total) runs\u{1B}[K".utf8))
-        if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+        writeToStandardError("\r\(label): \(done)/\(total) runs\u{1B}[K")
+        if done == total { writeToStandardError("\n") }
     }
 }
 
