@@ -62,6 +62,8 @@ struct TableCommand: ParsableCommand {
     @OptionGroup(title: "Scheduler")
     var scheduler: SchedulerOptions
 
+    @OptionGroup var nonFinite: NonFiniteOptions
+
     @OptionGroup(title: "Data")
     var data: DataOptions
 
@@ -105,6 +107,7 @@ struct TableCommand: ParsableCommand {
                     settings: inversion, stepCounts: inversionStepCounts.values,
                     progress: { done, total in Self.progress("table 2", done, total) })
             }
+            if !nonFinite.allowNonfinite { try Self.checkFinite(generation, reconstruction, settings: settings) }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let report = TableReport(settings: settings, datasetName: data.data ?? settings.datasetName, generation: generation,
                                      reconstruction: reconstruction, totalSeconds: seconds)
@@ -132,6 +135,18 @@ struct TableCommand: ParsableCommand {
                                         bytesPerUnit: MemoryBudget.bytesPerChainPoint(steps: longest, keepsHistory: true, printedStates: 0))
         settings.count = count
         return settings
+    }
+
+    /// Throws a ``NonFiniteResult`` (exit status 3) naming the first cell that is NaN or infinite.
+    static func checkFinite(_ generation: GenerationTable?, _ reconstruction: ReconstructionTable?, settings: RunSettings) throws {
+        for row in generation?.rows ?? [] {
+            if let cell = row.cells.first(where: { !$0.distance.isFinite }) {
+                throw NonFiniteResult(row: "\(row.setting)", steps: cell.steps, settings: row.setting.applied(to: settings))
+            }
+        }
+        if let reconstruction, let index = reconstruction.meanSquaredErrors.firstIndex(where: { !$0.isFinite }) {
+            throw NonFiniteResult(row: "inversion error", steps: reconstruction.stepCounts[index], settings: settings)
+        }
     }
 
     /// The most runs `--repeats` averages per cell.
