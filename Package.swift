@@ -12,19 +12,14 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
     ],
     targets: [
+        // glibc malloc tuning for the scheduler's large outputs (one C function).
+        .target(name: "CHeapTuning"),
         // Layer 1: the scheduler core. No I/O except configuration JSON.
-        .target(
-            name: "DDIM",
-            dependencies: [.product(name: "Numerics", package: "swift-numerics")]
-        ),
+        .target(name: "DDIM", dependencies: ["CHeapTuning"]),
         // Layer 2: datasets, exact denoisers, chains, metrics.
-        .target(
-            name: "ToyWorld",
-            dependencies: ["DDIM", .product(name: "Numerics", package: "swift-numerics")]
-        ),
+        .target(name: "ToyWorld", dependencies: ["DDIM"]),
         // The system BLAS (OpenBLAS from Debian's libopenblas-dev): matrix products only.
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", providers: [.apt(["libopenblas-dev"])]),
         // Layer 2: learned models (a small MLP, its training, safetensors files).
