@@ -16,25 +16,15 @@ import Foundation
 /// }
 /// ```
 public struct DDIMInverseScheduler: Scheduler, Sendable {
-    var core: ScheduleCore
-
-    /// The options the scheduler was built from.
-    public var configuration: DDIMConfiguration { core.configuration }
-    /// β_t for t in 0 ..< T.
-    public var betas: [Float] { core.betas }
-    /// ᾱ_t for t in 0 ..< T.
-    public var alphasCumprod: [Float] { core.alphasCumprod }
-    /// ᾱ of the level before the first step: 1 with `set_alpha_to_one`, else ᾱ₀ (`initial_alpha_cumprod`).
-    public var initialAlphaCumprod: Float { core.boundaryAlphaCumprod }
-    /// The ascending timesteps (empty until ``setTimesteps(_:)``).
-    public var timesteps: [Int] { core.timesteps }
-    /// n of the last ``setTimesteps(_:)``, nil before.
-    public var numInferenceSteps: Int? { core.numInferenceSteps }
-    /// The most threads a step uses. Results do not depend on it.
+    public private(set) var core: ScheduleCore
+    /// The most threads a step uses (default: the active processor count). Results do not depend on it.
     public var maximumThreads: Int {
         get { core.maximumThreads }
         set { core.maximumThreads = newValue }
     }
+
+    /// ᾱ of the level before the first step: 1 with `set_alpha_to_one`, else ᾱ₀ (`initial_alpha_cumprod`).
+    public var initialAlphaCumprod: Float { core.boundaryAlphaCumprod }
 
     /// Builds the noise schedule of `configuration`, validating every option.
     ///
@@ -64,11 +54,6 @@ public struct DDIMInverseScheduler: Scheduler, Sendable {
     /// An inverse step lands on the timestep it is called with.
     public func previousTimestep(for timestep: Int) -> Int {
         timestep
-    }
-
-    /// ᾱ at `timestep`; ``initialAlphaCumprod`` below 0.
-    public func alphaProduct(at timestep: Int) -> Float {
-        core.alphaProduct(at: timestep)
     }
 
     /// The numbers of the step called with `timestep`: from ᾱ at the source level

@@ -30,25 +30,15 @@ import Foundation
 /// The step that returns new arrays reuses the memory of outputs the caller has dropped (see
 /// `HeapRecycling`); `step(..., into:)` with one kept output skips even that.
 public struct DDIMScheduler: Scheduler, Sendable {
-    var core: ScheduleCore
-
-    /// The options the scheduler was built from.
-    public var configuration: DDIMConfiguration { core.configuration }
-    /// β_t for t in 0 ..< T.
-    public var betas: [Float] { core.betas }
-    /// ᾱ_t for t in 0 ..< T (`alphas_cumprod`).
-    public var alphasCumprod: [Float] { core.alphasCumprod }
-    /// ᾱ of the final level: 1 with `set_alpha_to_one`, else ᾱ₀ (`final_alpha_cumprod`).
-    public var finalAlphaCumprod: Float { core.boundaryAlphaCumprod }
-    /// The descending timesteps of the chain (empty until ``setTimesteps(_:)``).
-    public var timesteps: [Int] { core.timesteps }
-    /// n of the last ``setTimesteps(_:)`` (`num_inference_steps`), nil before.
-    public var numInferenceSteps: Int? { core.numInferenceSteps }
+    public private(set) var core: ScheduleCore
     /// The most threads a step uses (default: the active processor count). Results do not depend on it.
     public var maximumThreads: Int {
         get { core.maximumThreads }
         set { core.maximumThreads = newValue }
     }
+
+    /// ᾱ of the final level: 1 with `set_alpha_to_one`, else ᾱ₀ (`final_alpha_cumprod`).
+    public var finalAlphaCumprod: Float { core.boundaryAlphaCumprod }
 
     /// Builds the noise schedule of `configuration`, validating every option.
     ///
@@ -78,11 +68,6 @@ public struct DDIMScheduler: Scheduler, Sendable {
             return index + 1 < timesteps.count ? timesteps[index + 1] : -1
         }
         return timestep - configuration.numTrainTimesteps / n
-    }
-
-    /// ᾱ at `timestep`: ``finalAlphaCumprod`` below 0, ᾱ_{T−1} above the schedule.
-    public func alphaProduct(at timestep: Int) -> Float {
-        core.alphaProduct(at: timestep)
     }
 
     /// diffusers' `_get_variance(t, prev)`: (1 − ᾱ_prev)/(1 − ᾱ_t) · (1 − ᾱ_t/ᾱ_prev).

@@ -8,8 +8,8 @@ import CHeapTuning
 /// that costs several times the step itself. The first step that allocates an output of at least
 /// ``minimumElements`` raises both thresholds once for the process (mmap: 32 MB, glibc's
 /// largest; trim: 256 MB), so an output freed by the caller is handed to the next allocation
-/// of its size, already mapped. Outputs above 32 MB are still mapped fresh. Other platforms'
-/// allocators keep large blocks already; there this does nothing.
+/// of its size, already mapped. Outputs above 32 MB are still mapped fresh. With another C
+/// library this does nothing.
 ///
 /// ```swift
 /// HeapRecycling.prepare(forElements: 2_000_000)   // before allocating an 8 MB output
@@ -20,11 +20,11 @@ enum HeapRecycling {
     static let mmapThresholdBytes: Int32 = 32 << 20
     static let trimThresholdBytes: Int32 = 256 << 20
 
-    /// Raises the thresholds (once per process) when an output of `count` floats is about to be allocated.
-    static func prepare(forElements count: Int) {
-        guard count >= minimumElements else { return }
-        _ = thresholdsRaised
+    /// Raises the thresholds (once per process: later calls return at once) when an output of
+    /// `count` floats is about to be allocated. Returns whether they are raised.
+    @discardableResult
+    static func prepare(forElements count: Int) -> Bool {
+        guard count >= minimumElements else { return false }
+        return cheap_keep_freed_blocks(mmapThresholdBytes, trimThresholdBytes) == 1
     }
-
-    private static let thresholdsRaised: Bool = cheap_keep_freed_blocks(mmapThresholdBytes, trimThresholdBytes) == 1
 }

@@ -2,13 +2,13 @@ import Foundation
 
 /// What ``DDIMScheduler`` and ``DDIMInverseScheduler`` share: the validated noise schedule, the
 /// selected timesteps, the thread limit and the checks every step and coefficient query makes.
+/// Opaque outside `DDIM`: ``Scheduler``'s properties read it.
 ///
 /// ```swift
-/// var core = try ScheduleCore(configuration: DDIMConfiguration())
-/// try core.setTimesteps(10, ascending: false)
-/// try core.checkStep(timestep: 900, eta: 0)
+/// let scheduler = try DDIMScheduler()
+/// scheduler.alphasCumprod == scheduler.core.alphasCumprod   // (inside DDIM)
 /// ```
-struct ScheduleCore: Sendable {
+public struct ScheduleCore: Sendable {
     let configuration: DDIMConfiguration
     let betas: [Float]
     let alphasCumprod: [Float]

@@ -15,18 +15,12 @@
 /// }
 /// ```
 public protocol Scheduler: Sendable {
-    /// The options the scheduler was built from.
-    var configuration: DDIMConfiguration { get }
-    /// The timesteps in the order the chain visits them (empty before `setTimesteps`).
-    var timesteps: [Int] { get }
-    /// ᾱ_t for t in 0 ..< T.
-    var alphasCumprod: [Float] { get }
+    /// The schedule state both schedulers share (read it through the properties below).
+    var core: ScheduleCore { get }
     /// Selects `count` timesteps.
     mutating func setTimesteps(_ count: Int) throws(DDIMError)
     /// The level a step called with `timestep` lands on (−1 = the final level).
     func previousTimestep(for timestep: Int) -> Int
-    /// ᾱ at `timestep`; the final (or, for the inverse, initial) ᾱ for a negative timestep.
-    func alphaProduct(at timestep: Int) -> Float
     /// The numbers of the step from `timestep` with this `eta`.
     func coefficients(timestep: Int, eta: Float) throws(DDIMError) -> StepCoefficients
     /// One step writing into `output`, whose storage is reused when it already has the sample's
@@ -36,6 +30,23 @@ public protocol Scheduler: Sendable {
 }
 
 extension Scheduler {
+    /// The options the scheduler was built from.
+    public var configuration: DDIMConfiguration { core.configuration }
+    /// β_t for t in 0 ..< T.
+    public var betas: [Float] { core.betas }
+    /// ᾱ_t for t in 0 ..< T (`alphas_cumprod`).
+    public var alphasCumprod: [Float] { core.alphasCumprod }
+    /// The timesteps in the order the chain visits them (empty until `setTimesteps`).
+    public var timesteps: [Int] { core.timesteps }
+    /// n of the last `setTimesteps` (`num_inference_steps`), nil before.
+    public var numInferenceSteps: Int? { core.numInferenceSteps }
+
+    /// ᾱ at `timestep`: ᾱ_{T−1} above the schedule, and below 0 the final level's ᾱ (the
+    /// inverse scheduler's initial one): 1 with `set_alpha_to_one`, else ᾱ₀.
+    public func alphaProduct(at timestep: Int) -> Float {
+        core.alphaProduct(at: timestep)
+    }
+
     /// One step (diffusers' `step`), returning a new output.
     ///
     /// ```swift
