@@ -57,18 +57,7 @@ public struct SamplingChain: Sendable {
         self.scheduler = scheduler
         self.timesteps = scheduler.timesteps
         self.denoiser = try denoiser ?? settings.makeDenoiser(parallelism: parallelism)
-        let initial: SampleBatch
-        let noise: NoiseState
-        switch settings.noise {
-        case .philox:
-            var generator = PhiloxGenerator(seed: settings.seed)
-            initial = .randomNormal(count: settings.count, dimension: 2, using: &generator)
-            noise = .philox(generator)
-        case .torch:
-            var generator = TorchGenerator(seed: settings.seed)
-            initial = .randomNormal(count: settings.count, dimension: 2, using: &generator)
-            noise = .torch(generator)
-        }
+        let (initial, noise) = NoiseState.start(settings)
         states = [initial]
         predictedOriginals = []
         noiseStates = [noise]
