@@ -36,7 +36,7 @@ let package = Package(
         // Layer 3: pictures for slides (pixel frames, animated GIF and SVG); no terminal.
         .target(name: "SlideExport", dependencies: ["Points", "Canvas", "CGIF"]),
         // Layer 4: the explorer's model, update and view.
-        .target(name: "Explorer", dependencies: ["DDIM", "ToyWorld", "Canvas"]),
+        .target(name: "Explorer", dependencies: ["ToyWorld", "Canvas"]),
         // Layer 5: ncurses (the only place that touches curses) and the CLI.
         .target(name: "CCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "TerminalUI", dependencies: ["CCurses", "Canvas", "Points"]),
