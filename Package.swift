@@ -4,6 +4,7 @@ import PackageDescription
 let package = Package(
     name: "ddim-explorer",
     products: [
+        .library(name: "Points", targets: ["Points"]),
         .library(name: "DDIM", targets: ["DDIM"]),
         .library(name: "ToyWorld", targets: ["ToyWorld"]),
         .library(name: "Canvas", targets: ["Canvas"]),
@@ -12,19 +13,16 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
     ],
     targets: [
+        // Layer 0: the value types every layer shares (SampleBatch, JSON string literals); no logic.
+        .target(name: "Points"),
+        // glibc malloc tuning for the scheduler's large outputs (one C function).
+        .target(name: "CHeapTuning"),
         // Layer 1: the scheduler core. No I/O except configuration JSON.
-        .target(
-            name: "DDIM",
-            dependencies: [.product(name: "Numerics", package: "swift-numerics")]
-        ),
+        .target(name: "DDIM", dependencies: ["Points", "CHeapTuning"]),
         // Layer 2: datasets, exact denoisers, chains, metrics.
-        .target(
-            name: "ToyWorld",
-            dependencies: ["DDIM", .product(name: "Numerics", package: "swift-numerics")]
-        ),
+        .target(name: "ToyWorld", dependencies: ["DDIM"]),
         // The system BLAS (OpenBLAS from Debian's libopenblas-dev): matrix products only.
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", providers: [.apt(["libopenblas-dev"])]),
         // Layer 2: learned models (a small MLP, its training, safetensors files).
@@ -32,16 +30,16 @@ let package = Package(
         .target(name: "CVectorKernels"),
         .target(name: "Learned", dependencies: ["DDIM", "ToyWorld", "CBLAS", "CVectorKernels"]),
         // Layer 3: pure terminal rendering (no ncurses).
-        .target(name: "Canvas", dependencies: ["DDIM"]),
+        .target(name: "Canvas", dependencies: ["Points"]),
         // giflib (Debian's libgif-dev): the GIF encoder behind animated exports.
         .systemLibrary(name: "CGIF", path: "Sources/CGIF", providers: [.apt(["libgif-dev"])]),
         // Layer 3: pictures for slides (pixel frames, animated GIF and SVG); no terminal.
-        .target(name: "SlideExport", dependencies: ["Canvas", "CGIF"]),
+        .target(name: "SlideExport", dependencies: ["Points", "Canvas", "CGIF"]),
         // Layer 4: the explorer's model, update and view.
-        .target(name: "Explorer", dependencies: ["DDIM", "ToyWorld", "Canvas"]),
+        .target(name: "Explorer", dependencies: ["ToyWorld", "Canvas"]),
         // Layer 5: ncurses (the only place that touches curses) and the CLI.
         .target(name: "CCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
-        .target(name: "TerminalUI", dependencies: ["CCurses", "Canvas", "DDIM"]),
+        .target(name: "TerminalUI", dependencies: ["CCurses", "Canvas", "Points"]),
         .executableTarget(
             name: "ddim-explorer",
             dependencies: [
@@ -49,11 +47,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "PointsTests", dependencies: ["Points"]),
         .testTarget(name: "DDIMTests", dependencies: ["DDIM"], exclude: ["Fixtures"]),
         .testTarget(name: "ToyWorldTests", dependencies: ["ToyWorld"]),
         .testTarget(name: "LearnedTests", dependencies: ["Learned"], exclude: ["Fixtures"]),
-        .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
-        .testTarget(name: "SlideExportTests", dependencies: ["SlideExport", "CGIF"]),
+        .testTarget(name: "CanvasTests", dependencies: ["Canvas", "Points", "DDIM"]),
+        .testTarget(name: "SlideExportTests", dependencies: ["SlideExport", "Points", "CGIF"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ddim-explorer", "Learned"]),

@@ -1,4 +1,4 @@
-import DDIM
+import Points
 
 /// One complete picture of a point cloud: a titled box around the cloud (with an optional faint
 /// layer underneath and markers on top) and a status line with a caption and a progress bar.

@@ -1,4 +1,4 @@
-import DDIM
+import Points
 
 /// Counts of values in equal bins, drawn as bars: columns for the x marginal of a cloud
 /// (``drawColumns(into:rect:color:ascii:)``), rows for the y marginal (``drawRows(into:rect:color:ascii:)``).

@@ -1,4 +1,4 @@
-import DDIM
+import Points
 import Foundation
 
 /// Rasterizes a 2-D point cloud into a rectangle of a ``Frame``, with density shading.

@@ -43,11 +43,4 @@ public struct RGBColor: Sendable, Hashable {
         }
         return RGBColor(channel(red, other.red), channel(green, other.green), channel(blue, other.blue))
     }
-
-    /// Squared distance weighted for the eye ("redmean"), used to pick the nearest palette entry.
-    func perceptualDistance(to other: RGBColor) -> Int {
-        let meanRed = (Int(red) + Int(other.red)) / 2
-        let dr = Int(red) - Int(other.red), dg = Int(green) - Int(other.green), db = Int(blue) - Int(other.blue)
-        return (((512 + meanRed) * dr * dr) >> 8) + 4 * dg * dg + (((767 - meanRed) * db * db) >> 8)
-    }
 }

@@ -1,4 +1,4 @@
-import DDIM
+import Points
 import Foundation
 
 /// Scalable pictures of a cloud for slides: points as circles, the data underneath in grey,

@@ -1,4 +1,4 @@
-import DDIM
+import Points
 
 /// The window of the data plane a picture shows, in world (data) coordinates, y pointing up.
 ///

@@ -41,8 +41,6 @@ public enum DDIMError: Error, Equatable, Sendable, CustomStringConvertible {
     case timestepCountMismatch(count: Int, rows: Int)
     /// eta must be finite and ≥ 0.
     case invalidEta(Float)
-    /// Both `varianceNoise` and a generator were given to a stochastic step.
-    case conflictingNoiseSources
     /// The inverse scheduler is deterministic: eta must be 0.
     case stochasticInverseStep(Float)
     /// ᾱ_t = 0 at this timestep, where ε-prediction divides by √ᾱ_t = 0: from zero terminal SNR
@@ -91,8 +89,6 @@ public enum DDIMError: Error, Equatable, Sendable, CustomStringConvertible {
             return "timesteps has \(count) entries; allowed: 1 or one per row (\(rows))"
         case let .invalidEta(eta):
             return "eta is \(eta); allowed: a finite value >= 0"
-        case .conflictingNoiseSources:
-            return "varianceNoise and generator were both given; allowed: at most one of them"
         case let .stochasticInverseStep(eta):
             return "eta is \(eta); allowed for DDIMInverseScheduler: 0 (inversion is deterministic)"
         case let .zeroSignalWithEpsilonPrediction(t, rescaled):

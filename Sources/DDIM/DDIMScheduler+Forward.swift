@@ -33,7 +33,7 @@ extension DDIMScheduler {
 
     private func rowwise(_ sample: SampleBatch, _ noise: SampleBatch, timesteps: [Int], field: String,
                          _ combine: (Float, Float, Float, Float) -> Float) throws(DDIMError) -> SampleBatch {
-        try Self.checkShape(noise, field: field, like: sample)
+        try ScheduleCore.checkShape(noise, field: field, like: sample)
         guard timesteps.count == 1 || timesteps.count == sample.count else {
             throw .timestepCountMismatch(count: timesteps.count, rows: sample.count)
         }

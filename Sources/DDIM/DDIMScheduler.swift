@@ -26,21 +26,19 @@ import Foundation
 ///     x = try scheduler.step(modelOutput: eps, timestep: t, sample: x).prevSample
 /// }
 /// ```
+///
+/// The step that returns new arrays reuses the memory of outputs the caller has dropped (see
+/// `HeapRecycling`); `step(..., into:)` with one kept output skips even that.
 public struct DDIMScheduler: Scheduler, Sendable {
-    /// The options the scheduler was built from.
-    public let configuration: DDIMConfiguration
-    /// β_t for t in 0 ..< T.
-    public let betas: [Float]
-    /// ᾱ_t for t in 0 ..< T (`alphas_cumprod`).
-    public let alphasCumprod: [Float]
-    /// ᾱ of the final level: 1 with `set_alpha_to_one`, else ᾱ₀ (`final_alpha_cumprod`).
-    public let finalAlphaCumprod: Float
-    /// The descending timesteps of the chain (empty until ``setTimesteps(_:)``).
-    public private(set) var timesteps: [Int] = []
-    /// n of the last ``setTimesteps(_:)`` (`num_inference_steps`), nil before.
-    public private(set) var numInferenceSteps: Int?
+    public private(set) var core: ScheduleCore
     /// The most threads a step uses (default: the active processor count). Results do not depend on it.
-    public var maximumThreads: Int = ProcessInfo.processInfo.activeProcessorCount
+    public var maximumThreads: Int {
+        get { core.maximumThreads }
+        set { core.maximumThreads = newValue }
+    }
+
+    /// ᾱ of the final level: 1 with `set_alpha_to_one`, else ᾱ₀ (`final_alpha_cumprod`).
+    public var finalAlphaCumprod: Float { core.boundaryAlphaCumprod }
 
     /// Builds the noise schedule of `configuration`, validating every option.
     ///
@@ -48,11 +46,7 @@ public struct DDIMScheduler: Scheduler, Sendable {
     /// let scheduler = try DDIMScheduler(configuration: DDIMConfiguration(jsonData: data))
     /// ```
     public init(configuration: DDIMConfiguration = DDIMConfiguration()) throws(DDIMError) {
-        let schedule = try NoiseSchedule(configuration: configuration)
-        self.configuration = configuration
-        self.betas = schedule.betas
-        self.alphasCumprod = schedule.alphasCumprod
-        self.finalAlphaCumprod = configuration.setAlphaToOne ? 1 : schedule.alphasCumprod[0]
+        core = try ScheduleCore(configuration: configuration)
     }
 
     /// Selects `count` timesteps (diffusers' `set_timesteps`).
@@ -62,13 +56,7 @@ public struct DDIMScheduler: Scheduler, Sendable {
     /// scheduler.timesteps   // [900, 800, ..., 0]
     /// ```
     public mutating func setTimesteps(_ count: Int) throws(DDIMError) {
-        timesteps = try TimestepSelection.timesteps(for: configuration, count: count)
-        numInferenceSteps = count
-    }
-
-    /// True when steps land on the next schedule entry instead of `t − T // n`.
-    var stepsToNextInSchedule: Bool {
-        configuration.previousTimestepRule == .nextInSchedule || configuration.timestepSpacing == .quadratic
+        try core.setTimesteps(count, ascending: false)
     }
 
     /// The level a step from `timestep` lands on: `t − T // n` (diffusers), or the next entry of
@@ -76,16 +64,10 @@ public struct DDIMScheduler: Scheduler, Sendable {
     /// −1 before ``setTimesteps(_:)``.
     public func previousTimestep(for timestep: Int) -> Int {
         guard let n = numInferenceSteps else { return -1 }
-        if stepsToNextInSchedule, let index = timesteps.firstIndex(of: timestep) {
+        if let index = core.scheduleIndex(of: timestep) {
             return index + 1 < timesteps.count ? timesteps[index + 1] : -1
         }
         return timestep - configuration.numTrainTimesteps / n
-    }
-
-    /// ᾱ at `timestep`: ``finalAlphaCumprod`` below 0, ᾱ_{T−1} above the schedule.
-    public func alphaProduct(at timestep: Int) -> Float {
-        guard timestep >= 0 else { return finalAlphaCumprod }
-        return alphasCumprod[min(timestep, alphasCumprod.count - 1)]
     }
 
     /// diffusers' `_get_variance(t, prev)`: (1 − ᾱ_prev)/(1 − ᾱ_t) · (1 − ᾱ_t/ᾱ_prev).
@@ -94,19 +76,14 @@ public struct DDIMScheduler: Scheduler, Sendable {
         return ((1 - alphaProdPrev) / (1 - alphaProd)) * (1 - alphaProd / alphaProdPrev)
     }
 
-    /// The numbers of the step from `timestep` with this `eta` (checks like ``step(modelOutput:timestep:sample:eta:useClippedModelOutput:varianceNoise:)``).
+    /// The numbers of the step from `timestep` with this `eta` (with the checks of ``step(modelOutput:timestep:sample:eta:useClippedModelOutput:noise:into:)``).
     ///
     /// ```swift
     /// let c = try scheduler.coefficients(timestep: 500, eta: 1)
     /// c.noiseCoefficient   // σ of DDPM's posterior
     /// ```
     public func coefficients(timestep: Int, eta: Float) throws(DDIMError) -> StepCoefficients {
-        guard numInferenceSteps != nil else { throw .timestepsNotSet }
-        guard timestep >= 0 && timestep < alphasCumprod.count else {
-            throw .timestepOutOfRange(timestep, numTrainTimesteps: alphasCumprod.count)
-        }
-        guard eta.isFinite && eta >= 0 else { throw .invalidEta(eta) }
-        if stepsToNextInSchedule && !timesteps.contains(timestep) { throw .timestepNotInSchedule(timestep) }
+        try core.checkStep(timestep: timestep, eta: eta)
         let previous = previousTimestep(for: timestep)
         let alphaProd = alphaProduct(at: timestep), alphaProdPrev = alphaProduct(at: previous)
         let variance = variance(timestep: timestep, previousTimestep: previous)
@@ -131,21 +108,5 @@ public struct DDIMScheduler: Scheduler, Sendable {
     /// Whether a step with this eta adds noise (and so consumes noise): eta > 0, or always for σ̂.
     public func isStochastic(eta: Float) -> Bool {
         configuration.varianceKind == .largeSigmaHat || eta > 0
-    }
-
-    /// The fused kernel for one step, after every check.
-    func kernel(timestep: Int, eta: Float, useClippedModelOutput: Bool) throws(DDIMError) -> StepKernel {
-        let c = try coefficients(timestep: timestep, eta: eta)
-        if configuration.predictionType == .epsilon && c.alphaProduct == 0 {
-            throw .zeroSignalWithEpsilonPrediction(timestep: timestep, rescaled: configuration.rescaleBetasZeroSnr)
-        }
-        let bounding: SampleBounding = configuration.thresholding
-            ? .threshold(ratio: configuration.dynamicThresholdingRatio, maxValue: configuration.sampleMaxValue)
-            : (configuration.clipSample ? .clip(configuration.clipSampleRange) : .none)
-        return StepKernel(prediction: configuration.predictionType, bounding: bounding,
-                          useClippedModelOutput: useClippedModelOutput,
-                          sqrtAlpha: c.alphaProduct.squareRoot(), sqrtBeta: (1 - c.alphaProduct).squareRoot(),
-                          x0Coefficient: c.x0Coefficient, directionCoefficient: c.epsilonCoefficient,
-                          noiseScale: c.noiseCoefficient)
     }
 }

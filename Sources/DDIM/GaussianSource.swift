@@ -11,6 +11,11 @@
 public protocol GaussianSource {
     /// Fills `buffer` with the next `buffer.count` standard normal values of the stream.
     mutating func fillNormals(_ buffer: UnsafeMutableBufferPointer<Float>)
+
+    /// The noise of one step on a batch shaped like `sample`, advancing the stream past it. The
+    /// default draws one block of `sample.values.count` normals (one `randn` of the batch's
+    /// shape, as diffusers does); ``PhiloxGenerator`` lets the step's pass make them instead.
+    mutating func stepNoise(like sample: SampleBatch) -> StepNoise
 }
 
 extension GaussianSource {
@@ -21,6 +26,12 @@ extension GaussianSource {
             fillNormals(buffer)
             initialized = count
         }
+    }
+
+    /// One block of normals of the sample's shape.
+    public mutating func stepNoise(like sample: SampleBatch) -> StepNoise {
+        .varianceNoise(SampleBatch(count: sample.count, dimension: sample.dimension,
+                                   values: normals(count: sample.values.count)))
     }
 }
 

@@ -15,12 +15,6 @@ struct CloudView {
         var focused: Bool
     }
 
-    /// Colours of the tracked points, in tracking order.
-    static let markerColors: [RGBColor] = [
-        RGBColor(80, 220, 255), RGBColor(255, 110, 200), RGBColor(140, 255, 120), RGBColor(255, 230, 90),
-        RGBColor(170, 140, 255), RGBColor(255, 150, 80), RGBColor(120, 200, 200), RGBColor(240, 240, 240),
-    ]
-
     var renderer = PointCloudRenderer()
 
     mutating func draw(_ content: Content, options: ViewOptions, tracked: [Int], rect: Rect,
@@ -57,28 +51,8 @@ struct CloudView {
 
     /// Trails, arrows and highlighted points of the tracked rows.
     func markerLayer(_ content: Content, options: ViewOptions, tracked: [Int]) -> MarkerLayer {
-        var layer = MarkerLayer()
         let shown = options.layer == .predicted ? (content.predicted ?? content.noisy) : content.noisy
-        for (index, row) in tracked.enumerated() {
-            let color = CloudView.markerColors[index % CloudView.markerColors.count]
-            if options.showsTrails {
-                let path = content.history.compactMap { position(of: row, in: $0) }
-                if path.count > 1 { layer.trails.append(.init(points: path, color: color)) }
-            }
-            if options.showsArrows, let from = content.noisy.flatMap({ position(of: row, in: $0) }),
-               let to = content.predicted.flatMap({ position(of: row, in: $0) }) {
-                layer.arrows.append(.init(from: from, to: to, color: color))
-            }
-            if let point = shown.flatMap({ position(of: row, in: $0) }) {
-                layer.points.append(.init(position: point, color: color))
-            }
-        }
-        return layer
-    }
-
-    private func position(of row: Int, in batch: SampleBatch) -> SIMD2<Float>? {
-        guard row < batch.count, batch.dimension >= 2 else { return nil }
-        let p = SIMD2(batch[row, 0], batch[row, 1])
-        return p.x.isFinite && p.y.isFinite ? p : nil
+        return MarkerLayer.tracking(rows: tracked, history: options.showsTrails ? content.history : [], shown: shown,
+                                    arrowsFrom: options.showsArrows ? content.noisy : nil, arrowsTo: content.predicted)
     }
 }

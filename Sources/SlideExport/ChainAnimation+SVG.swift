@@ -1,5 +1,5 @@
 import Canvas
-import DDIM
+import Points
 
 extension ChainAnimation {
     /// Every state as a frame of a looping animated SVG (SMIL: each frame's group is visible for

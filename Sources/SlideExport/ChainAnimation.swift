@@ -1,5 +1,5 @@
 import Canvas
-import DDIM
+import Points
 
 /// A sampling chain as an animation for slides: one frame per state, each showing the data
 /// faintly, the cloud, the paths of a few followed points so far, and a label.

@@ -1,4 +1,4 @@
-import DDIM
+import Points
 import Foundation
 
 /// Records what the terminal showed as an asciicast v2 file that `asciinema play` replays:

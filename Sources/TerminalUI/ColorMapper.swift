@@ -7,11 +7,6 @@ public enum ResolvedColor: Sendable, Hashable {
     case rgb(UInt8, UInt8, UInt8)
 }
 
-/// Whether a colour is for the glyph or for the cell behind it.
-public enum ColorRole: Sendable {
-    case foreground, background
-}
-
 /// Maps the canvas's colours to what a terminal of a given depth can show: truecolor as is
 /// (when the terminal takes 24-bit colour numbers), otherwise the nearest palette index.
 ///
@@ -27,27 +22,24 @@ struct ColorMapper: Sendable {
 
     func resolve(_ color: TerminalColor, role: ColorRole) -> ResolvedColor {
         switch (depth, color) {
-        case (.monochrome, _), (_, .default):
-            return .terminalDefault
         case (.trueColor, .rgb(let r, let g, let b)) where directColor:
             return .rgb(r, g, b)
         case (.trueColor, .palette(let index)) where directColor && index >= 16:
             let (r, g, b) = XtermPalette.rgb(ofIndex: index)
             return .rgb(r, g, b)
-        case (.trueColor, .palette(let index)), (.palette256, .palette(let index)):
-            return .indexed(index)
-        case (.trueColor, .rgb(let r, let g, let b)), (.palette256, .rgb(let r, let g, let b)):
-            return .indexed(XtermPalette.nearest256(r, g, b))
-        case (.palette16, .palette(let index)) where index < 16, (.palette8, .palette(let index)) where index < 8:
-            return .indexed(index)
-        case (.palette8, .palette(let index)) where index < 16:
-            return .indexed(index - 8)
-        case (.palette16, .palette(let index)), (.palette8, .palette(let index)):
-            let (r, g, b) = XtermPalette.rgb(ofIndex: index)
-            return .indexed(XtermPalette.nearestSystem(r, g, b, count: depth == .palette16 ? 16 : 8, avoidBlack: role == .foreground))
-        case (.palette16, .rgb(let r, let g, let b)), (.palette8, .rgb(let r, let g, let b)):
-            return .indexed(XtermPalette.nearestSystem(r, g, b, count: depth == .palette16 ? 16 : 8, avoidBlack: role == .foreground))
+        default:
+            // Through curses without direct colour, truecolor falls back to the 256 palette.
+            switch (depth == .trueColor ? .palette256 : depth).convert(color, role: role) {
+            case .default: return .terminalDefault
+            case .palette(let index): return .indexed(index)
+            case .rgb(let r, let g, let b): return .rgb(r, g, b)
+            }
         }
+    }
+
+    /// The depth colours are fitted to in ANSI text: truecolor only when the terminal takes 24-bit colours.
+    var textDepth: ColorDepth {
+        depth == .trueColor && !directColor ? .palette256 : depth
     }
 
     /// The curses colour number: -1 for the terminal default, the index, or (direct colour)

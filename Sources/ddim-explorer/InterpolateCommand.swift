@@ -35,7 +35,7 @@ struct InterpolateCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             guard frames >= 2 else { throw CommandError.invalid("--frames", "\(frames)", allowed: "an integer >= 2") }
-            var settings = try options.settings()
+            let settings = try options.settings()
             guard settings.eta == 0 else {
                 throw CommandError.invalid("--eta", "\(settings.eta)", allowed: "0 (interpolation decodes with deterministic DDIM)")
             }
@@ -44,20 +44,17 @@ struct InterpolateCommand: ParsableCommand {
             try MemoryBudget.standard.check("--frames", value: frames, unit: "frame of \(settings.count) points",
                                             bytesPerUnit: bytesPerFrame.overflow ? Int.max : bytesPerFrame.partialValue,
                                             fixedBytes: settings.count * 8 * MemoryLayout<Float>.stride)
-            let first = try SamplingChain(settings: settings)
-            settings.seed = toSeed ?? settings.seed &+ 1
-            let second = try SamplingChain(settings: settings)
+            let interpolation = try NoiseInterpolation(settings: settings, secondSeed: toSeed)
             let alphas = (0..<frames).map { Float($0) / Float(frames - 1) }
             var rows: [[DataValue]] = []
             for alpha in alphas {
-                let noise = try Slerp.interpolate(first.states[0], second.states[0], alpha: alpha)
-                let points = try DeterministicChain.run(first.scheduler, denoiser: first.denoiser, from: noise)
+                let points = try interpolation.decode(alpha: alpha)
                 if !points.isFinite && !nonFinite.allowNonfinite {
-                    throw NonFiniteResult(alpha: alpha, settings: settings, scheduler: first.scheduler)
+                    throw NonFiniteResult(alpha: alpha, settings: settings, scheduler: interpolation.scheduler)
                 }
                 rows += PointTables.rows(points, leading: [.float(alpha)])
             }
-            let dimension = first.states[0].dimension
+            let dimension = interpolation.first.dimension
             let table = DataTable(columns: ["alpha"] + PointTables.coordinateColumns(dimension), rows: rows)
             try writeToStandardOutput(table.text(format.format))
         }

@@ -166,12 +166,6 @@ struct RenderScene {
     /// A sample of the data (drawn underneath in colour output and in animations).
     var reference: SampleBatch
 
-    static let trailColors: [RGBColor] = [
-        RGBColor(hex: 0x5BC8FF), RGBColor(hex: 0x7EE787), RGBColor(hex: 0xD2A8FF), RGBColor(hex: 0xFFD866),
-        RGBColor(hex: 0xFF9E64), RGBColor(hex: 0x7DCFFF), RGBColor(hex: 0xC3E88D), RGBColor(hex: 0xF7768E),
-        RGBColor(hex: 0x89DDFF), RGBColor(hex: 0xB4F9F8), RGBColor(hex: 0xE0AF68), RGBColor(hex: 0xBB9AF7),
-    ]
-
     init(chain: SamplingChain, request: RenderRequest) {
         let settings = chain.settings
         let k = chain.stepIndex, steps = chain.timesteps.count
@@ -184,17 +178,10 @@ struct RenderScene {
         case .points: viewport = Viewport.fitting(points)
         }
         let ascii = request.style.mode == .ascii
-        var markers = MarkerLayer()
-        for (n, row) in Self.followedRows(count: points.count, follow: request.follow).enumerated() {
-            let color = Self.trailColors[n % Self.trailColors.count]
-            let path = chain.states.map { SIMD2($0[row, 0], $0[row, 1]) }
-            markers.trails.append(.init(points: path, color: color))
-            if k >= 1, k < steps {
-                let x0 = chain.predictedOriginals[k - 1]
-                markers.arrows.append(.init(from: path[k], to: SIMD2(x0[row, 0], x0[row, 1]), color: RGBColor(hex: 0xFF6B6B)))
-            }
-            markers.points.append(.init(position: path[k], color: color))
-        }
+        let predicted = k >= 1 && k < steps ? chain.predictedOriginals[k - 1] : nil
+        let markers = MarkerLayer.tracking(rows: Self.followedRows(count: points.count, follow: request.follow),
+                                           history: chain.states, shown: points,
+                                           arrowsFrom: predicted == nil ? nil : points, arrowsTo: predicted)
         let separator = ascii ? " - " : " · "
         var title = [settings.datasetName, "step \(k)/\(steps)"]
         if k < steps {

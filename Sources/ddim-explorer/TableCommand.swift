@@ -120,13 +120,7 @@ struct TableCommand: ParsableCommand {
     func tableSettings() throws -> RunSettings {
         var settings = RunSettings()
         settings.seed = seed
-        settings.bandwidth = try data.checkedBandwidth()
-        if let kind = try data.datasetKind() { settings.dataset = kind }
-        if let points = try data.userPoints() {
-            settings.userPoints = points
-            settings.userPointsName = data.data ?? settings.userPointsName
-        }
-        try model.apply(to: &settings, scheduler: scheduler, datasetGiven: data.dataset != nil || data.data != nil)
+        try data.apply(to: &settings, model: model, scheduler: scheduler)
         let defaultCount = settings.makeDataset().mixture == nil || settings.bandwidth != nil ? 500 : 4000
         let count = self.count ?? defaultCount
         guard count >= 2 else { throw CommandError.invalid("--count", "\(count)", allowed: "an integer >= 2") }

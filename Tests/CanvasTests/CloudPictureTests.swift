@@ -1,6 +1,6 @@
 import Testing
 import Canvas
-import DDIM
+import Points
 import Foundation
 
 @Suite struct CloudPictureTests {

@@ -75,10 +75,4 @@ import DDIM
         #expect(frame[0, 0].attributes.contains(.dim))
         #expect(!frame[3, 0].attributes.contains(.dim))
     }
-
-    @Test func theBenchmarkEntryPointRendersSomething() {
-        let result = PointCloudBenchmark.run(pointCount: 2000, width: 40, height: 12, mode: .braille, repetitions: 2)
-        #expect(result.litCells > 50)
-        #expect(result.bestMilliseconds <= result.medianMilliseconds)
-    }
 }

@@ -17,12 +17,4 @@ import DDIM
         #expect(renderer.counts.withUnsafeBufferPointer { $0.baseAddress } == counts)
         #expect(renderer.masks.withUnsafeBufferPointer { $0.baseAddress } == masks)
     }
-
-    #if !DEBUG
-    /// The performance budget, checked only in release builds (`swift test -c release --filter RendererBufferTests`).
-    @Test func hundredThousandPointsRasterizeInUnderTwoMilliseconds() {
-        let result = PointCloudBenchmark.run(pointCount: 100_000, width: 200, height: 60, mode: .braille, repetitions: 30)
-        #expect(result.bestMilliseconds < 2, "best \(result.bestMilliseconds) ms")
-    }
-    #endif
 }

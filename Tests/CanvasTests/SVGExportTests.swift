@@ -1,6 +1,6 @@
 import Testing
 import Canvas
-import DDIM
+import Points
 
 @Suite struct SVGExportTests {
     @Test func cloudWithTrailsArrowsAndTitle() {

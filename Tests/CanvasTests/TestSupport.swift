@@ -1,5 +1,5 @@
 import Canvas
-import DDIM
+import Points
 
 /// World points at the centres of the given sub-cells of `rect` (so tests can say "light this sub-cell").
 func worldPoints(atSubcells subcells: [(Int, Int)], rect: Rect, viewport: Viewport, mode: GlyphMode) -> SampleBatch {

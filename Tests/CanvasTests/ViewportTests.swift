@@ -1,6 +1,6 @@
 import Testing
 import Canvas
-import DDIM
+import Points
 
 @Suite struct ViewportTests {
     @Test(arguments: GlyphMode.allCases)

@@ -29,7 +29,7 @@ import Testing
             let out = try scheduler.step(
                 modelOutput: batch(c.model_output, shape: c.shape), timestep: c.timestep,
                 sample: batch(c.sample, shape: c.shape), eta: c.eta, useClippedModelOutput: c.use_clipped_model_output,
-                varianceNoise: c.variance_noise.map { batch($0, shape: c.shape) })
+                noise: c.variance_noise.map { .varianceNoise(batch($0, shape: c.shape)) } ?? .none)
             let label = "\(c.config.configuration) t=\(c.timestep) eta=\(c.eta)"
             if c.prev_sample.contains(where: { $0 == nil }) {
                 // diffusers' NaN: 1 - alpha_prev - sigma^2 rounds below 0 (eta = 1 from the zero-SNR

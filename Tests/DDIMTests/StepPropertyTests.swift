@@ -26,15 +26,18 @@ struct CountingSource: GaussianSource {
         return scheduler
     }
 
-    @Test func etaZeroIsDeterministicAndLeavesTheGeneratorAlone() throws {
+    @Test func etaZeroIsDeterministicIgnoresNoiseAndLeavesTheGeneratorAlone() throws {
         let scheduler = try Self.scheduler()
         let x = Self.randomBatch(rows: 100, dimension: 2, seed: 1), e = Self.randomBatch(rows: 100, dimension: 2, seed: 2)
         let a = try scheduler.step(modelOutput: e, timestep: 950, sample: x)
         let b = try scheduler.step(modelOutput: e, timestep: 950, sample: x)
         #expect(a == b)
         var g = PhiloxGenerator(seed: 5)
-        let c = try scheduler.step(modelOutput: e, timestep: 950, sample: x, eta: 0, generator: &g)
+        let c = try scheduler.step(modelOutput: e, timestep: 950, sample: x, eta: 0,
+                                   noise: scheduler.noise(eta: 0, drawnFrom: &g, like: x))
         #expect(c == a && g.position == 0)
+        let d = try scheduler.step(modelOutput: e, timestep: 950, sample: x, noise: .varianceNoise(e))
+        #expect(d == a)
     }
 
     @Test(arguments: [false, true])
@@ -47,7 +50,7 @@ struct CountingSource: GaussianSource {
         for threads in [1, 2, 3, 8] {
             scheduler.maximumThreads = threads
             var g = PhiloxGenerator(seed: 11, stream: 1, position: 7)
-            outputs.append(try scheduler.step(modelOutput: e, timestep: 500, sample: x, eta: 0.7, generator: &g))
+            outputs.append(try scheduler.step(modelOutput: e, timestep: 500, sample: x, eta: 0.7, noise: .drawn(from: &g, like: x)))
             #expect(g.position == 7 + UInt64(rows * 2))
             outputs.append(try scheduler.step(modelOutput: e, timestep: 500, sample: x, eta: 0))
         }
@@ -63,9 +66,9 @@ struct CountingSource: GaussianSource {
         let x = Self.randomBatch(rows: 1001, dimension: 3, seed: 5), e = Self.randomBatch(rows: 1001, dimension: 3, seed: 6)
         var g = PhiloxGenerator(seed: 21, position: 13)
         var copy = g
-        let inPass = try scheduler.step(modelOutput: e, timestep: 700, sample: x, eta: 1, generator: &g)
+        let inPass = try scheduler.step(modelOutput: e, timestep: 700, sample: x, eta: 1, noise: .drawn(from: &g, like: x))
         let z = SampleBatch(count: 1001, dimension: 3, values: copy.normals(count: 3003))
-        let explicit = try scheduler.step(modelOutput: e, timestep: 700, sample: x, eta: 1, varianceNoise: z)
+        let explicit = try scheduler.step(modelOutput: e, timestep: 700, sample: x, eta: 1, noise: .varianceNoise(z))
         #expect(inPass == explicit)
         #expect(g == copy)
     }
@@ -75,9 +78,9 @@ struct CountingSource: GaussianSource {
         let x = Self.randomBatch(rows: 50, dimension: 2, seed: 7), e = Self.randomBatch(rows: 50, dimension: 2, seed: 8)
         var source = CountingSource()
         var copy = source
-        let drawn = try scheduler.step(modelOutput: e, timestep: 700, sample: x, eta: 0.3, generator: &source)
+        let drawn = try scheduler.step(modelOutput: e, timestep: 700, sample: x, eta: 0.3, noise: .drawn(from: &source, like: x))
         let z = SampleBatch(count: 50, dimension: 2, values: copy.normals(count: 100))
-        #expect(drawn == (try scheduler.step(modelOutput: e, timestep: 700, sample: x, eta: 0.3, varianceNoise: z)))
+        #expect(drawn == (try scheduler.step(modelOutput: e, timestep: 700, sample: x, eta: 0.3, noise: .varianceNoise(z))))
         #expect(source.next == 100)
     }
 
@@ -92,7 +95,7 @@ struct CountingSource: GaussianSource {
         let x = SampleBatch(count: 1, dimension: 2, values: [0.4, -0.3])
         let eps = SampleBatch(count: 1, dimension: 2, values: [0.2, 0.9])
         let z = SampleBatch(count: 1, dimension: 2, values: [1, -1])
-        let out = try scheduler.step(modelOutput: eps, timestep: 500, sample: x, eta: 1, varianceNoise: z)
+        let out = try scheduler.step(modelOutput: eps, timestep: 500, sample: x, eta: 1, noise: .varianceNoise(z))
         for i in 0..<2 {
             let x0 = (x.values[i] - (1 - c.alphaProduct).squareRoot() * eps.values[i]) / c.alphaProduct.squareRoot()
             let expected = c.x0Coefficient * x0 + c.epsilonCoefficient * eps.values[i] + c.noiseCoefficient * z.values[i]
@@ -114,7 +117,7 @@ struct CountingSource: GaussianSource {
         #expect(scheduler.isStochastic(eta: 0))
         let x = SampleBatch(count: 1, dimension: 2, values: [0.4, -0.3])
         var g = PhiloxGenerator(seed: 3)
-        _ = try scheduler.step(modelOutput: x, timestep: 500, sample: x, eta: 0, generator: &g)
+        _ = try scheduler.step(modelOutput: x, timestep: 500, sample: x, noise: scheduler.noise(eta: 0, drawnFrom: &g, like: x))
         #expect(g.position == 2)
     }
 
@@ -144,10 +147,10 @@ struct CountingSource: GaussianSource {
         #expect(out == (try scheduler.step(modelOutput: e, timestep: 900, sample: x)))
         let address = out.prevSample.values.withUnsafeBufferPointer { $0.baseAddress }
         var g = PhiloxGenerator(seed: 4)
-        try scheduler.step(modelOutput: e, timestep: 800, sample: x, eta: 1, generator: &g, into: &out)
+        try scheduler.step(modelOutput: e, timestep: 800, sample: x, eta: 1, noise: .drawn(from: &g, like: x), into: &out)
         #expect(out.prevSample.values.withUnsafeBufferPointer { $0.baseAddress } == address)
         var h = PhiloxGenerator(seed: 4)
-        #expect(out == (try scheduler.step(modelOutput: e, timestep: 800, sample: x, eta: 1, generator: &h)))
+        #expect(out == (try scheduler.step(modelOutput: e, timestep: 800, sample: x, eta: 1, noise: .drawn(from: &h, like: x))))
         let small = SampleBatch(count: 2, dimension: 3, values: [1, 2, 3, 4, 5, 6])
         try scheduler.step(modelOutput: small, timestep: 800, sample: small, into: &out)
         #expect(out.prevSample.count == 2 && out.prevSample.dimension == 3 && out.predOriginalSample.values.count == 6)

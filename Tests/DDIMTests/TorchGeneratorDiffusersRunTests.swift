@@ -34,7 +34,7 @@ struct DiffusersRunFixture: Decodable, Sendable, CustomStringConvertible {
         for (index, timestep) in scheduler.timesteps.enumerated() {
             let eps = SampleBatch(count: run.count, dimension: 2, values: x.values.map { 0.3 * $0 + 0.1 })
             x = try scheduler.step(modelOutput: eps, timestep: timestep, sample: x, eta: run.eta,
-                                   generator: &generator).prevSample
+                                   noise: scheduler.noise(eta: run.eta, drawnFrom: &generator, like: x)).prevSample
             // Noise agrees to a few ulps (torch's vectorized sin/cos/log), the step to float rounding:
             // measured at most 7.2e-7 over all four runs.
             let error = maximumDifference(x.values, run.states[index + 1])

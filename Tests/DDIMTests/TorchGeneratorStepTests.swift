@@ -26,7 +26,8 @@ import Testing
             for t in scheduler.timesteps {
                 let output = SampleBatch(count: x.count, dimension: 2,
                                          values: x.values.map { $0 * 0.5 * Float(t) / Float(t + 1) })
-                x = try scheduler.step(modelOutput: output, timestep: t, sample: x, eta: run.eta, generator: &generator).prevSample
+                let noise = scheduler.noise(eta: run.eta, drawnFrom: &generator, like: x)
+                x = try scheduler.step(modelOutput: output, timestep: t, sample: x, eta: run.eta, noise: noise).prevSample
             }
             #expect(maxRelativeError(x.values, run.final) <= 1e-5, "seed \(run.seed): final sample")
         }

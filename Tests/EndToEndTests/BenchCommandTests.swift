@@ -15,7 +15,7 @@ import Testing
         let steps = tableRows.filter { $0.hasPrefix("| DDIMScheduler.step") }
         #expect(steps.count == 8)
         #expect(steps.filter { $0.hasPrefix("| DDIMScheduler.step(into:)") }.count == 4)
-        #expect(tableRows.filter { $0.hasPrefix("| memory bound") }.count == 4)
+        #expect(tableRows.filter { $0.hasPrefix("| memory bound") }.count == 2)
         #expect(tableRows.contains { $0.hasPrefix("| PhiloxGenerator.fillNormals") })
         #expect(tableRows.contains { $0.hasPrefix("| exact denoiser: kernel density") })
         #expect(tableRows.contains { $0.hasPrefix("| exact denoiser: Gaussian mixture") })

@@ -1,5 +1,5 @@
 import Canvas
-import DDIM
+import Points
 import Foundation
 import Testing
 @testable import SlideExport

@@ -2,43 +2,6 @@ import Canvas
 import Testing
 @testable import TerminalUI
 
-@Suite struct XtermPaletteTests {
-    @Test func paletteIndicesHaveTheXtermColours() {
-        #expect(XtermPalette.rgb(ofIndex: 1) == (205, 0, 0))
-        #expect(XtermPalette.rgb(ofIndex: 16) == (0, 0, 0))
-        #expect(XtermPalette.rgb(ofIndex: 21) == (0, 0, 255))
-        #expect(XtermPalette.rgb(ofIndex: 196) == (255, 0, 0))
-        #expect(XtermPalette.rgb(ofIndex: 231) == (255, 255, 255))
-        #expect(XtermPalette.rgb(ofIndex: 232) == (8, 8, 8))
-        #expect(XtermPalette.rgb(ofIndex: 255) == (238, 238, 238))
-    }
-
-    @Test func everyCubeAndGreyIndexIsItsOwnNearest() {
-        for index in 16...255 {
-            let (r, g, b) = XtermPalette.rgb(ofIndex: UInt8(index))
-            let nearest = XtermPalette.nearest256(r, g, b)
-            #expect(XtermPalette.rgb(ofIndex: nearest) == (r, g, b), "index \(index) mapped to \(nearest)")
-        }
-    }
-
-    @Test func nearest256PicksGreysForGreyishColours() {
-        #expect(XtermPalette.nearest256(128, 128, 128) == 244)
-        #expect(XtermPalette.nearest256(250, 10, 5) == 196)
-        #expect(XtermPalette.nearest256(100, 180, 240) == 75)
-    }
-
-    @Test func nearestSystemColours() {
-        #expect(XtermPalette.nearestSystem(250, 0, 0, count: 16, avoidBlack: false) == 9)
-        #expect(XtermPalette.nearestSystem(200, 0, 0, count: 8, avoidBlack: false) == 1)
-        #expect(XtermPalette.nearestSystem(0, 0, 0, count: 8, avoidBlack: true) == 0)
-    }
-
-    @Test func darkForegroundColoursAvoidBlackSoTheyStayVisible() {
-        #expect(XtermPalette.nearestSystem(30, 30, 90, count: 8, avoidBlack: false) == 0)
-        #expect(XtermPalette.nearestSystem(30, 30, 90, count: 8, avoidBlack: true) == 4)
-    }
-}
-
 @Suite struct ColorMapperTests {
     @Test func monochromeAndDefaultAlwaysUseTheTerminalDefault() {
         let mono = ColorMapper(depth: .monochrome, directColor: true)
@@ -106,5 +69,34 @@ import Testing
         let refuseBackgrounds: (Int32, Int32, Int32) -> Bool = { _, _, background in background == -1 }
         #expect(table.pair(foreground: 3, background: 7, create: refuseBackgrounds) == 1)
         #expect(table.pair(foreground: 3, background: -1, create: refuseBackgrounds) == 1)
+    }
+}
+
+/// `render` (``Frame/ansiText(depth:)``) and the explorer's terminal backend (``ColorMapper``)
+/// fit colours through the same quantizer: for every depth and role they pick the same index.
+@Suite struct RenderAndTerminalColourAgreementTests {
+    static let colours: [TerminalColor] = {
+        let levels: [UInt8] = [0, 17, 40, 64, 95, 128, 150, 175, 200, 215, 240, 255]
+        var all: [TerminalColor] = (0...255).map { .palette(UInt8($0)) }
+        for r in levels { for g in levels { for b in levels { all.append(.rgb(r, g, b)) } } }
+        return all
+    }()
+
+    @Test(arguments: [ColorDepth.palette256, .palette16, .palette8, .monochrome])
+    func renderAndTheExplorerPickTheSameIndex(depth: ColorDepth) {
+        let mapper = ColorMapper(depth: depth, directColor: false)
+        for colour in Self.colours {
+            let style = SGRStyle(cell: Cell("x", foreground: colour, background: colour), depth: depth)
+            #expect(Self.resolved(style.foreground) == mapper.resolve(colour, role: .foreground), "\(colour) at \(depth)")
+            #expect(Self.resolved(style.background) == mapper.resolve(colour, role: .background), "\(colour) at \(depth)")
+        }
+    }
+
+    static func resolved(_ color: TerminalColor) -> ResolvedColor {
+        switch color {
+        case .default: return .terminalDefault
+        case .palette(let index): return .indexed(index)
+        case .rgb(let r, let g, let b): return .rgb(r, g, b)
+        }
     }
 }

@@ -38,11 +38,6 @@ public struct SamplingChain: Sendable {
     /// The noise source, before each step: noiseStates[k] is the generator at step k + 1.
     private var noiseStates: [NoiseState]
 
-    enum NoiseState: Sendable {
-        case philox(PhiloxGenerator)
-        case torch(TorchGenerator)
-    }
-
     /// Validates the settings, builds the scheduler (timesteps set to `settings.steps`) and draws
     /// x_T from the seed. The model in the loop is `denoiser`, or else the settings' model
     /// (``RunSettings/makeDenoiser(parallelism:)``: ``RunSettings/model`` or the dataset's exact denoiser).
@@ -62,18 +57,7 @@ public struct SamplingChain: Sendable {
         self.scheduler = scheduler
         self.timesteps = scheduler.timesteps
         self.denoiser = try denoiser ?? settings.makeDenoiser(parallelism: parallelism)
-        let initial: SampleBatch
-        let noise: NoiseState
-        switch settings.noise {
-        case .philox:
-            var generator = PhiloxGenerator(seed: settings.seed)
-            initial = .randomNormal(count: settings.count, dimension: 2, using: &generator)
-            noise = .philox(generator)
-        case .torch:
-            var generator = TorchGenerator(seed: settings.seed)
-            initial = .randomNormal(count: settings.count, dimension: 2, using: &generator)
-            noise = .torch(generator)
-        }
+        let (initial, noise) = NoiseState.start(settings)
         states = [initial]
         predictedOriginals = []
         noiseStates = [noise]
@@ -99,18 +83,9 @@ public struct SamplingChain: Sendable {
         let sample = current
         let output = denoiser.modelOutput(for: sample, timestep: timestep, alphaProduct: scheduler.alphaProduct(at: timestep),
                                           predictionType: settings.configuration.predictionType)
-        let result: SchedulerOutput
         var noise = noiseStates[noiseStates.count - 1]
-        switch noise {
-        case .philox(var generator):
-            result = try scheduler.step(modelOutput: output, timestep: timestep, sample: sample, eta: settings.eta,
-                                        useClippedModelOutput: settings.useClippedModelOutput, generator: &generator)
-            noise = .philox(generator)
-        case .torch(var generator):
-            result = try scheduler.step(modelOutput: output, timestep: timestep, sample: sample, eta: settings.eta,
-                                        useClippedModelOutput: settings.useClippedModelOutput, generator: &generator)
-            noise = .torch(generator)
-        }
+        let result = try noise.step(scheduler, modelOutput: output, timestep: timestep, sample: sample,
+                                    eta: settings.eta, useClippedModelOutput: settings.useClippedModelOutput)
         if keepsHistory {
             states.append(result.prevSample)
             predictedOriginals.append(result.predOriginalSample)

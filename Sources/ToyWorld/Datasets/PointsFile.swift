@@ -42,11 +42,6 @@ public enum PointsFile {
         }
         return try reader.finish()
     }
-
-    /// Reads and parses the file at `url`.
-    public static func load(_ url: URL) throws(PointsFileError) -> SampleBatch {
-        try load(path: url.path)
-    }
 }
 
 extension SampleBatch {

@@ -76,13 +76,30 @@ extension KernelDensityDenoiser {
         static func prunedMean(_ px: Float, _ py: Float, _ data: UnsafeBufferPointer<SIMD8<Float>>,
                                _ boxes: UnsafeBufferPointer<SIMD8<Float>>, _ bounds: UnsafeMutablePointer<Float>,
                                blocks: Int) -> SIMD2<Float>? {
-            let x = SIMD8<Float>(repeating: px), y = SIMD8<Float>(repeating: py)
-            let d = data.baseAddress!
-            @inline(__always) func distances(_ b: Int) -> SIMD8<Float> {
-                let dx = x - d[4 * b], dy = y - d[4 * b + 1]
-                return dx * dx + dy * dy
+            let start = nearestBoxBlock(px, py, boxes, bounds, blocks: blocks)
+            let sums = PrunedSums(px: px, py: py, data: data.baseAddress!, bounds: bounds, blocks: blocks)
+            var m = sums.distances(start).min()
+            var (total, sumX, sumY) = sums.sums(m)
+            var t = total.sum()
+            if !(t <= 0x1p64) {
+                // Rare: some point is far nearer than m (the first block was not near it), or the
+                // row is not finite. Sum again with m = the smallest distance (so the largest
+                // weight is 1), found in an extra pass over the same blocks.
+                m = sums.nearestDistance(beyond: m)
+                guard m.isFinite else { return nil }
+                (total, sumX, sumY) = sums.sums(m)
+                t = total.sum()
             }
-            // Lower bounds of every block's distances, and the block with the nearest box.
+            guard m.isFinite, t.isFinite, t > 0 else { return nil }
+            return SIMD2(sumX.sum() / t, sumY.sum() / t)
+        }
+
+        /// Writes a lower bound of every block's distances to `bounds` and returns the block whose
+        /// box is nearest to P.
+        @inline(__always)
+        static func nearestBoxBlock(_ px: Float, _ py: Float, _ boxes: UnsafeBufferPointer<SIMD8<Float>>,
+                                    _ bounds: UnsafeMutablePointer<Float>, blocks: Int) -> Int {
+            let x = SIMD8<Float>(repeating: px), y = SIMD8<Float>(repeating: py)
             var bestBound = SIMD8<Float>(repeating: .infinity), bestGroup = SIMD8<Float>(repeating: 0)
             for g in 0..<boxes.count / 4 {
                 let gx = Self.positivePart(Self.larger(boxes[4 * g] - x, x - boxes[4 * g + 1]))
@@ -95,61 +112,7 @@ extension KernelDensityDenoiser {
             }
             var lane = 0
             for l in 1..<8 where bestBound[l] < bestBound[lane] { lane = l }
-            let start = Swift.min(blocks - 1, 8 * Int(bestGroup[lane]) + lane)
-            var m = distances(start).min()
-            // The sums run on four-lane halves of each block (what one SSE register holds; the
-            // compiler splits eight-lane vectors less cleanly), with the same arithmetic per lane.
-            let d4 = UnsafeRawPointer(d).assumingMemoryBound(to: SIMD4<Float>.self)
-            let x4 = SIMD4<Float>(repeating: px), y4 = SIMD4<Float>(repeating: py)
-            let lowest4 = SIMD4<Float>(repeating: FastExp.lowestArgument), highest4 = SIMD4<Float>(repeating: 100)
-            @inline(__always) func weights(_ shift: SIMD4<Float>, _ ux: SIMD4<Float>, _ uy: SIMD4<Float>,
-                                           clampHigh: Bool) -> SIMD4<Float> {
-                let dx = x4 - ux, dy = y4 - uy
-                var argument = shift - (dx * dx + dy * dy)
-                argument = argument.replacing(with: lowest4, where: argument .< lowest4)
-                if clampHigh { argument = argument.replacing(with: highest4, where: argument .> highest4) }
-                return FastExp.exp2Minimax(argument)
-            }
-            /// The sums for reference distance m; exponents clamped to [-100, 100]. The upper clamp
-            /// only matters when m > 100 (every d_j >= 0).
-            @inline(__always) func sums(_ m: Float, clampHigh: Bool) -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
-                var totalA = SIMD4<Float>.zero, sumXA = SIMD4<Float>.zero, sumYA = SIMD4<Float>.zero
-                var totalB = SIMD4<Float>.zero, sumXB = SIMD4<Float>.zero, sumYB = SIMD4<Float>.zero
-                let shift = SIMD4<Float>(repeating: m)
-                let skipBeyond = m + skipMargin
-                for b in 0..<blocks where !(bounds[b] > skipBeyond) {
-                    let base = d4 + 8 * b
-                    let wa = weights(shift, base[0], base[2], clampHigh: clampHigh)
-                    totalA += wa
-                    sumXA += wa * base[4]
-                    sumYA += wa * base[6]
-                    let wb = weights(shift, base[1], base[3], clampHigh: clampHigh)
-                    totalB += wb
-                    sumXB += wb * base[5]
-                    sumYB += wb * base[7]
-                }
-                return (SIMD8(lowHalf: totalA, highHalf: totalB), SIMD8(lowHalf: sumXA, highHalf: sumXB),
-                        SIMD8(lowHalf: sumYA, highHalf: sumYB))
-            }
-            var (total, sumX, sumY) = m <= 100 ? sums(m, clampHigh: false) : sums(m, clampHigh: true)
-            var t = total.sum()
-            if !(t <= 0x1p64) {
-                // Rare: some point is far nearer than m (the first block was not near it), or the
-                // row is not finite. Sum again with m = the smallest distance (so the largest
-                // weight is 1), found in an extra pass over the same blocks.
-                var nearest = SIMD8<Float>(repeating: .infinity)
-                let skipBeyond = m + skipMargin
-                for b in 0..<blocks where !(bounds[b] > skipBeyond) {
-                    let dist = distances(b)
-                    nearest = nearest.replacing(with: dist, where: dist .< nearest)
-                }
-                m = nearest.min()
-                guard m.isFinite else { return nil }
-                (total, sumX, sumY) = m <= 100 ? sums(m, clampHigh: false) : sums(m, clampHigh: true)
-                t = total.sum()
-            }
-            guard m.isFinite, t.isFinite, t > 0 else { return nil }
-            return SIMD2(sumX.sum() / t, sumY.sum() / t)
+            return Swift.min(blocks - 1, 8 * Int(bestGroup[lane]) + lane)
         }
 
         @inline(__always) static func larger(_ u: SIMD8<Float>, _ v: SIMD8<Float>) -> SIMD8<Float> {

@@ -106,76 +106,82 @@ public struct KernelDensityDenoiser: PosteriorMeanDenoiser {
     public func prediction(for sample: SampleBatch, alphaProduct: Float) -> DenoiserPrediction {
         guard sample.dimension == 2 else { return .notTwoDimensional(sample) }
         let level = NoiseLevel(alphaProduct: alphaProduct)
-        let a = level.signal, s = level.noise
+        let a = level.signal
         let h2 = bandwidth * bandwidth
         let c = a * a * h2 + level.noiseVariance
-        let rows = sample.count
-        var x0 = [Float](repeating: 0, count: sample.values.count)
-        var eps = [Float](repeating: 0, count: sample.values.count)
         if c == 0 {
             // No noise and point kernels: nothing to remove.
-            return DenoiserPrediction(originalSample: sample, noise: SampleBatch(zerosCount: rows, dimension: 2))
+            return DenoiserPrediction(originalSample: sample, noise: SampleBatch(zerosCount: sample.count, dimension: 2))
         }
         // Everything is measured in units where the log2-weight is minus the squared distance:
         // 2^(-|k x - k a y_j|²) with k = sqrt(log2(e) / 2c). (k is capped so it stays finite.)
         let k = Swift.min((FastExp.log2e / (2 * c)).squareRoot(), 1e15)
         let ka = k * a
-        let blocks = blockX.count
-        var data = [SIMD8<Float>](repeating: .zero, count: 4 * blocks)
-        let far: Float = 1e18
-        for b in 0..<blocks {
-            data[4 * b] = (blockX[b] * ka).replacing(with: far, where: validLanes[b] .== 0)
-            data[4 * b + 1] = (blockY[b] * ka).replacing(with: far, where: validLanes[b] .== 0)
+        let data = scaledBlocks(by: ka)
+        let boxes = scaledBoxes(by: ka)
+        let (centre, radius) = Self.boundingCircle(of: boxes, blocks: blockX.count)
+        let expanded = ExpandedKernelSums(x: blockX, y: blockY, count: references.count, scale: ka, centre: centre)
+        let context = Context(centreX: centre.x, centreY: centre.y, radius: radius,
+                              scale: k, blocks: blockX.count, quads: expanded.quads, signal: a, noise: level.noise,
+                              kernelVariance: h2, totalVariance: c, references: references)
+        return evaluate(context, sample: sample, data: data, boxes: boxes, expanded: expanded.table)
+    }
+
+    /// Lanes far beyond any point: invalid lanes and missing blocks are placed there.
+    private static let far: Float = 1e18
+
+    /// Per block: x and y scaled by `ka` (invalid lanes far away), then x and y as they are.
+    private func scaledBlocks(by ka: Float) -> [SIMD8<Float>] {
+        var data = [SIMD8<Float>](repeating: .zero, count: 4 * blockX.count)
+        for b in 0..<blockX.count {
+            data[4 * b] = (blockX[b] * ka).replacing(with: Self.far, where: validLanes[b] .== 0)
+            data[4 * b + 1] = (blockY[b] * ka).replacing(with: Self.far, where: validLanes[b] .== 0)
             data[4 * b + 2] = blockX[b]
             data[4 * b + 3] = blockY[b]
         }
-        var boxes = blockBoxes
-        for g in 0..<boxes.count / 4 {
-            // Missing blocks (the far default) stay far: only lanes of real blocks are scaled.
-            for r in 0..<4 {
-                boxes[4 * g + r] = (boxes[4 * g + r] * ka).replacing(with: far, where: boxes[4 * g + r] .== far)
-            }
-        }
-        // The box around every scaled reference: centre and half diagonal.
+        return data
+    }
+
+    /// The blocks' boxes scaled by `ka`; missing blocks (the far default) stay far.
+    private func scaledBoxes(by ka: Float) -> [SIMD8<Float>] {
+        blockBoxes.map { ($0 * ka).replacing(with: Self.far, where: $0 .== Self.far) }
+    }
+
+    /// The box around every scaled reference: its centre and half diagonal.
+    private static func boundingCircle(of boxes: [SIMD8<Float>], blocks: Int) -> (centre: SIMD2<Float>, radius: Float) {
         var lowX = Float.infinity, highX = -Float.infinity, lowY = Float.infinity, highY = -Float.infinity
         for b in 0..<blocks {
             lowX = Swift.min(lowX, boxes[4 * (b / 8)][b % 8]); highX = Swift.max(highX, boxes[4 * (b / 8) + 1][b % 8])
             lowY = Swift.min(lowY, boxes[4 * (b / 8) + 2][b % 8]); highY = Swift.max(highY, boxes[4 * (b / 8) + 3][b % 8])
         }
         let hx = (highX - lowX) / 2, hy = (highY - lowY) / 2
-        let centre = SIMD2(lowX + hx, lowY + hy)
-        let expanded = ExpandedKernelSums(x: blockX, y: blockY, count: references.count, scale: ka, centre: centre)
-        let context = Context(centreX: centre.x, centreY: centre.y, radius: (hx * hx + hy * hy).squareRoot(),
-                              scale: k, blocks: blocks, quads: expanded.quads, signal: a, noise: s,
-                              kernelVariance: h2, totalVariance: c, references: references)
-        // More pieces than cores, so a core slowed by another program does not hold up the rest.
+        return (SIMD2(lowX + hx, lowY + hy), (hx * hx + hy * hy).squareRoot())
+    }
+
+    /// Runs `context` over every row of `sample`, in more pieces than cores (so a core slowed by
+    /// another program does not hold up the rest).
+    private func evaluate(_ context: Context, sample: SampleBatch, data: [SIMD8<Float>], boxes: [SIMD8<Float>],
+                          expanded: [SIMD4<Float>]) -> DenoiserPrediction {
+        let rows = sample.count
         let pieces = parallelism.chunks > 1
             ? Parallelism(chunks: parallelism.chunks * 8, minimumRowsPerChunk: parallelism.minimumRowsPerChunk)
             : parallelism
-        sample.values.withUnsafeBufferPointer { input in
-            x0.withUnsafeMutableBufferPointer { x0Buffer in
-                eps.withUnsafeMutableBufferPointer { epsBuffer in
-                    data.withUnsafeBufferPointer { dataBuffer in
-                        boxes.withUnsafeBufferPointer { boxBuffer in
-                            expanded.table.withUnsafeBufferPointer { expandedBuffer in
-                                nonisolated(unsafe) let input = input
-                                nonisolated(unsafe) let x0Out = x0Buffer
-                                nonisolated(unsafe) let epsOut = epsBuffer
-                                nonisolated(unsafe) let data = dataBuffer
-                                nonisolated(unsafe) let boxes = boxBuffer
-                                nonisolated(unsafe) let expandedTable = expandedBuffer
-                                pieces.forEachChunk(rows: rows) { range in
-                                    context.evaluate(rows: range, input: input, data: data, boxes: boxes,
-                                                     expanded: expandedTable, x0: x0Out, eps: epsOut)
-                                }
-                            }
-                        }
+        var eps = [Float](repeating: 0, count: sample.values.count)
+        let x0 = [Float](unsafeUninitializedCapacity: sample.values.count) { x0Buffer, initialized in
+            x0Buffer.initialize(repeating: 0)
+            initialized = x0Buffer.count
+            eps.withUnsafeMutableBufferPointer { epsBuffer in
+                withPointers(sample.values, data, boxes, expanded) { input, data, boxes, expanded in
+                    nonisolated(unsafe) let (x0Out, epsOut) = (x0Buffer, epsBuffer)
+                    nonisolated(unsafe) let (input, data, boxes, expanded) = (input, data, boxes, expanded)
+                    pieces.forEachChunk(rows: rows) { range in
+                        context.evaluate(rows: range, input: input, data: data, boxes: boxes,
+                                         expanded: expanded, x0: x0Out, eps: epsOut)
                     }
                 }
             }
         }
-        return DenoiserPrediction(
-            originalSample: SampleBatch(count: rows, dimension: 2, values: x0),
-            noise: SampleBatch(count: rows, dimension: 2, values: eps))
+        return DenoiserPrediction(originalSample: SampleBatch(count: rows, dimension: 2, values: x0),
+                                  noise: SampleBatch(count: rows, dimension: 2, values: eps))
     }
 }

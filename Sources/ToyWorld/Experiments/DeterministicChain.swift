@@ -30,7 +30,6 @@ public enum DeterministicChain {
                                           timestep: Int) throws -> SchedulerOutput {
         let output = denoiser.modelOutput(for: sample, timestep: timestep, alphaProduct: scheduler.alphaProduct(at: timestep),
                                           predictionType: scheduler.configuration.predictionType)
-        return try scheduler.step(modelOutput: output, timestep: timestep, sample: sample, eta: 0,
-                                  useClippedModelOutput: false, varianceNoise: nil)
+        return try scheduler.step(modelOutput: output, timestep: timestep, sample: sample)
     }
 }

@@ -49,30 +49,6 @@ final class MemoryBound {
         return c[count / 2] + d[count - 1]
     }
 
-    /// The same pass writing into two freshly allocated arrays, as an API that returns new
-    /// arrays does (for large N this adds the page faults of new memory). Returns a value of the output.
-    func runIntoFreshArrays() -> Float {
-        let total = count
-        guard total > 0 else { return 0 }
-        let chunks = total >= Self.parallelThreshold ? threads : 1
-        var d: [Float] = []
-        let c = [Float](unsafeUninitializedCapacity: total) { c, cCount in
-            d = [Float](unsafeUninitializedCapacity: total) { d, dCount in
-                a.withUnsafeBufferPointer { a in
-                    b.withUnsafeBufferPointer { b in
-                        nonisolated(unsafe) let (pa, pb, pc, pd) = (a.baseAddress!, b.baseAddress!, c.baseAddress!, d.baseAddress!)
-                        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                            Self.kernel(pa, pb, pc, pd, total * chunk / chunks ..< total * (chunk + 1) / chunks)
-                        }
-                    }
-                }
-                dCount = total
-            }
-            cCount = total
-        }
-        return c[total / 2] + d[total - 1]
-    }
-
     @inline(never)
     private static func kernel(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
                                _ c: UnsafeMutablePointer<Float>, _ d: UnsafeMutablePointer<Float>, _ range: Range<Int>) {

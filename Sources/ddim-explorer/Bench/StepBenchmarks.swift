@@ -3,7 +3,7 @@ import DDIM
 /// DDIMScheduler.step on N two-dimensional points at eta = 0 and eta = 1 (noise from a
 /// ``PhiloxGenerator`` inside the fused pass), both the call that returns new arrays and the
 /// `into:` form that reuses one output, each beside the memory-traffic bound of the same N
-/// measured in the same process (and the same pass writing into newly allocated arrays).
+/// measured in the same process: both step forms are timed in samples paired with samples of the bound.
 ///
 /// ```swift
 /// let rows = try StepBenchmarks(sizes: [1_000, 10_000], threads: 2).run(timer: timer)
@@ -30,41 +30,40 @@ struct StepBenchmarks {
                                     size: size, timing: timer.measure { bound.run() })
             boundRow.compare(toBoundMilliseconds: boundRow.medianMilliseconds)
             rows.append(boundRow)
-            var freshRow = BenchRow(group: "memory", name: "memory bound, into new output arrays",
-                                    size: size, timing: timer.measure { bound.runIntoFreshArrays() })
-            freshRow.compare(toBoundMilliseconds: boundRow.medianMilliseconds)
-            rows.append(freshRow)
 
             for eta: Float in [0, 1] {
-                // The API that returns new arrays (allocates two outputs per call).
-                var noise = PhiloxGenerator(seed: 2)
-                let returning = try timer.measure {
-                    let out = try scheduler.step(modelOutput: modelOutput, timestep: timestep, sample: sample,
-                                                 eta: eta, generator: &noise)
-                    return out.prevSample.values[size / 2] + out.predOriginalSample.values[size - 1]
-                }
-                var row = BenchRow(group: "step", name: "DDIMScheduler.step (new outputs)", size: size, eta: eta,
-                                   timing: returning)
-                row.compare(toBoundMilliseconds: boundRow.medianMilliseconds)
-                rows.append(row)
-
-                // The loop form: one output reused across steps, as a sampling loop keeps it. Its
-                // samples alternate with samples of the bound, and its ratio is the median of the
+                let target = size == 1_000_000 ? (eta == 0 ? "≤ 1.5× bound, ≥ 3× diffusers" : "≤ 2.5× bound, ≥ 3× diffusers") : nil
+                // The form that returns new arrays (the caller drops the previous output, as
+                // `x = step(...).prevSample` does), then the loop form that keeps one output.
+                // Each alternates with samples of the bound; its ratio is the median of the
                 // per-pair ratios (both sides of a pair saw the machine in the same state).
+                var noise = PhiloxGenerator(seed: 2)
+                let returning = try timer.measurePaired(reference: { bound.run() }, candidate: {
+                    let out = try scheduler.step(modelOutput: modelOutput, timestep: timestep, sample: sample,
+                                                 eta: eta, noise: .drawn(from: &noise, like: sample))
+                    return out.prevSample.values[size / 2] + out.predOriginalSample.values[size - 1]
+                })
+                rows.append(Self.row("DDIMScheduler.step (new outputs)", size: size, eta: eta, paired: returning,
+                                     target: target))
+
                 var reusedNoise = PhiloxGenerator(seed: 2)
                 var output = SchedulerOutput.empty
-                let paired = try timer.measurePaired(reference: { bound.run() }, candidate: {
+                let reused = try timer.measurePaired(reference: { bound.run() }, candidate: {
                     try scheduler.step(modelOutput: modelOutput, timestep: timestep, sample: sample, eta: eta,
-                                       generator: &reusedNoise, into: &output)
+                                       noise: .drawn(from: &reusedNoise, like: sample), into: &output)
                     return output.prevSample.values[size / 2] + output.predOriginalSample.values[size - 1]
                 })
-                var reusedRow = BenchRow(group: "step", name: "DDIMScheduler.step(into:) (reused outputs)", size: size,
-                                         eta: eta, timing: paired.candidate,
-                                         target: size == 1_000_000 ? (eta == 0 ? "≤ 1.5× bound, ≥ 3× diffusers" : "≤ 2.5× bound, ≥ 3× diffusers") : nil)
-                reusedRow.compare(toBoundMilliseconds: paired.reference.medianSeconds * 1e3, ratio: paired.medianRatio)
-                rows.append(reusedRow)
+                rows.append(Self.row("DDIMScheduler.step(into:) (reused outputs)", size: size, eta: eta, paired: reused,
+                                     target: target))
             }
         }
         return rows
+    }
+
+    private static func row(_ name: String, size: Int, eta: Float, paired: BenchTimer.PairedTiming,
+                            target: String?) -> BenchRow {
+        var row = BenchRow(group: "step", name: name, size: size, eta: eta, timing: paired.candidate, target: target)
+        row.compare(toBoundMilliseconds: paired.reference.medianSeconds * 1e3, ratio: paired.medianRatio)
+        return row
     }
 }

@@ -2,6 +2,18 @@ import Foundation
 import ToyWorld
 
 extension DataOptions {
+    /// Applies the data flags (dataset or points, bandwidth) to `settings`, then the model and
+    /// scheduler flags, which see whether a dataset was named.
+    func apply(to settings: inout RunSettings, model: ModelOptions, scheduler: SchedulerOptions) throws {
+        settings.bandwidth = try checkedBandwidth()
+        if let kind = try datasetKind() { settings.dataset = kind }
+        if let points = try userPoints() {
+            settings.userPoints = points
+            settings.userPointsName = data ?? settings.userPointsName
+        }
+        try model.apply(to: &settings, scheduler: scheduler, datasetGiven: dataset != nil || data != nil)
+    }
+
     /// The built-in kind named by `--dataset` (nil when not given).
     func datasetKind() throws -> DatasetKind? {
         guard let dataset else { return nil }

@@ -8,7 +8,7 @@ import Foundation
 /// ddim-explorer sample --data my-points.csv --standardize --bandwidth 0
 /// ```
 struct DataOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Built-in dataset (list them with `ddim-explorer data --list`). Default: eight-gaussians.",
+    @Option(help: ArgumentHelp("Built-in dataset (list them with `ddim-explorer data --list`). Default: eight-gaussians (two-moons for explore).",
                                valueName: "name"))
     var dataset: String?
 

@@ -8,13 +8,7 @@ extension RunOptions {
     func settings(defaultDataset: DatasetKind? = nil) throws -> RunSettings {
         var settings = RunSettings()
         if let defaultDataset { settings.dataset = defaultDataset }
-        settings.bandwidth = try data.checkedBandwidth()
-        if let kind = try data.datasetKind() { settings.dataset = kind }
-        if let points = try data.userPoints() {
-            settings.userPoints = points
-            settings.userPointsName = data.data ?? settings.userPointsName
-        }
-        try model.apply(to: &settings, scheduler: scheduler, datasetGiven: data.dataset != nil || data.data != nil)
+        try data.apply(to: &settings, model: model, scheduler: scheduler)
         if let steps {
             let train = settings.configuration.numTrainTimesteps
             guard steps >= 1, steps <= train else {

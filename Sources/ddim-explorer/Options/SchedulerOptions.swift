@@ -77,18 +77,10 @@ struct SchedulerOptions: ParsableArguments {
 
     init() {}
 
-    /// The configuration without a file: diffusers' `DDIMScheduler()` defaults except `clip_sample`, which is
-    /// off because the toy datasets reach beyond [-1, 1] (pass `--clip` to see what clipping does to them).
-    static var toyDefaults: DDIMConfiguration {
-        var configuration = DDIMConfiguration()
-        configuration.clipSample = false
-        return configuration
-    }
-
-    /// The configuration: the file (or else `base`, or else ``toyDefaults``) with every given flag applied, validated.
+    /// The configuration: the file (or else `base`, or else the toy default, ``RunSettings/defaultConfiguration``) with every given flag applied, validated.
     /// `base` is a model file's own configuration.
     func configuration(startingFrom base: DDIMConfiguration? = nil) throws -> DDIMConfiguration {
-        var configuration = try schedulerConfig.map(Self.loadConfiguration) ?? base ?? Self.toyDefaults
+        var configuration = try schedulerConfig.map(Self.loadConfiguration) ?? base ?? RunSettings.defaultConfiguration
         try apply(to: &configuration)
         try configuration.validate()
         return configuration

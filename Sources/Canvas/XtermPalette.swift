@@ -1,4 +1,5 @@
-/// The standard xterm colours of the 256 palette indices, and nearest-index searches.
+/// The standard xterm colours of the 256 palette indices, and the nearest-index searches every
+/// colour depth conversion uses (``ColorDepth/convert(_:role:)``).
 ///
 /// ```swift
 /// XtermPalette.nearest256(255, 0, 0)     // 196
@@ -41,24 +42,23 @@ public enum XtermPalette {
         return distance(rgb(ofIndex: cubeIndex), (r, g, b)) <= distance(rgb(ofIndex: greyIndex), (r, g, b)) ? cubeIndex : greyIndex
     }
 
-    /// The nearest of the first `count` system colours (8 or 16). With `avoidBlack`, a colour
-    /// that is not itself near black never maps to index 0, so text stays visible on a dark background.
+    /// The nearest of the first `count` system colours (8 or 16). With `avoidBlack` (foregrounds)
+    /// index 0 is never picked, so text stays visible on a dark background.
     public static func nearestSystem(_ r: UInt8, _ g: UInt8, _ b: UInt8, count: Int, avoidBlack: Bool) -> UInt8 {
         let target = (r, g, b)
-        let nearBlack = max(r, g, b) < 48
-        var best = -1
+        var best = avoidBlack ? 1 : 0
         var bestDistance = Int.max
-        for i in 0..<min(count, system.count) {
-            if i == 0 && avoidBlack && !nearBlack { continue }
+        for i in best..<min(count, system.count) {
             let d = distance(system[i], target)
             if d < bestDistance { best = i; bestDistance = d }
         }
-        return UInt8(max(0, best))
+        return UInt8(best)
     }
 
+    /// Squared distance weighted for the eye ("redmean": red and blue weights follow the mean red).
     static func distance(_ a: (UInt8, UInt8, UInt8), _ b: (UInt8, UInt8, UInt8)) -> Int {
+        let meanRed = (Int(a.0) + Int(b.0)) / 2
         let dr = Int(a.0) - Int(b.0), dg = Int(a.1) - Int(b.1), db = Int(a.2) - Int(b.2)
-        // Weighted towards green, as the eye is (a cheap perceptual approximation).
-        return 2 * dr * dr + 4 * dg * dg + 3 * db * db
+        return (((512 + meanRed) * dr * dr) >> 8) + 4 * dg * dg + (((767 - meanRed) * db * db) >> 8)
     }
 }

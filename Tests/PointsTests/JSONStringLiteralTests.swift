@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import DDIM
+import Points
 
 @Suite struct JSONStringLiteralTests {
     @Test func escapesQuotesBackslashesAndControlCharacters() {

@@ -1,0 +1,2 @@
+/// The ``LoopOption`` that is off.
+enum Disabled: LoopOption { static var isOn: Bool { false } }

@@ -1,0 +1,2 @@
+/// The ``LoopOption`` that is on.
+enum Enabled: LoopOption { static var isOn: Bool { true } }
