@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "LearnedTests", dependencies: ["Learned"], exclude: ["Fixtures"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .testTarget(name: "SlideExportTests", dependencies: ["SlideExport", "CGIF"]),
-        .testTarget(name: "ExplorerTests", dependencies: ["Explorer"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Learned"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ddim-explorer", "Learned"]),
     ],
