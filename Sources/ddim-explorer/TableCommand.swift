@@ -1,4 +1,5 @@
 import ArgumentParser
+import DDIM
 import Foundation
 import ToyWorld
 
@@ -65,6 +66,8 @@ struct TableCommand: ParsableCommand {
     @OptionGroup(title: "Scheduler")
     var scheduler: SchedulerOptions
 
+    @OptionGroup var nonFinite: NonFiniteOptions
+
     @OptionGroup(title: "Data")
     var data: DataOptions
 
@@ -82,6 +85,11 @@ struct TableCommand: ParsableCommand {
                 if let bad = list.values.first(where: { $0 < 1 || $0 > train }) {
                     throw CommandError.invalid(name, "\(bad)", allowed: "step counts in 1 ... \(train)")
                 }
+            }
+            // Every step count's timesteps are checked before any sampling (a bad steps_offset fails at once).
+            for steps in Set(stepCounts.values + inversionStepCounts.values) {
+                var scheduler = try DDIMScheduler(configuration: settings.configuration)
+                try scheduler.setTimesteps(steps)
             }
             guard (1...Self.maximumRepeats).contains(repeats) else {
                 throw CommandError.invalid("--repeats", "\(repeats)", allowed: "an integer from 1 to \(Self.maximumRepeats)")
@@ -109,6 +117,7 @@ struct TableCommand: ParsableCommand {
                     settings: inversion, stepCounts: inversionStepCounts.values,
                     progress: { done, total in Self.progress("table 2", done, total) })
             }
+            if !nonFinite.allowNonfinite { try Self.checkFinite(generation, reconstruction, settings: settings) }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let report = TableReport(settings: settings, datasetName: data.data ?? settings.datasetName, generation: generation,
                                      reconstruction: reconstruction, totalSeconds: seconds)
@@ -139,14 +148,26 @@ struct TableCommand: ParsableCommand {
         return settings
     }
 
+    /// Throws a ``NonFiniteResult`` (exit status 3) naming the first cell that is NaN or infinite.
+    static func checkFinite(_ generation: GenerationTable?, _ reconstruction: ReconstructionTable?, settings: RunSettings) throws {
+        for row in generation?.rows ?? [] {
+            if let cell = row.cells.first(where: { !$0.distance.isFinite }) {
+                throw NonFiniteResult(row: "\(row.setting)", steps: cell.steps, settings: row.setting.applied(to: settings))
+            }
+        }
+        if let reconstruction, let index = reconstruction.meanSquaredErrors.firstIndex(where: { !$0.isFinite }) {
+            throw NonFiniteResult(row: "inversion error", steps: reconstruction.stepCounts[index], settings: settings)
+        }
+    }
+
     /// The most runs `--repeats` averages per cell.
     static let maximumRepeats = 10_000
 
     /// Progress on one rewritten stderr line when stderr is a terminal; silent otherwise.
     static func progress(_ label: String, _ done: Int, _ total: Int) {
         guard isatty(STDERR_FILENO) == 1 else { return }
-        FileHandle.standardError.write(Data("\r\(label): \(done)/\(total) runs\u{1B}[K".utf8))
-        if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+        writeToStandardError("\r\(label): \(done)/\(total) runs\u{1B}[K")
+        if done == total { writeToStandardError("\n") }
     }
 }
 

@@ -77,12 +77,12 @@ struct TrainCommand: ParsableCommand {
     var data: DataOptions
 
     func run() throws {
+        let interrupt = InterruptFlag.install()  // before the set-up, so an early Ctrl-C is not lost
         var trained: (trainer: Trainer, settings: RunSettings)?
         try reportingErrors {
             trained = try prepare()
         }
         guard let (trainer, settings) = trained else { return }
-        let interrupt = InterruptFlag.install()
         var progress = TrainingProgress(totalSteps: trainer.options.steps, startStep: trainer.completedSteps)
         trainer.train { step, _ in
             progress.report(step: step, loss: trainer.recentLoss)

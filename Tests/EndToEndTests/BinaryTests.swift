@@ -1,16 +1,22 @@
 import Foundation
 import Testing
 
-/// Runs the built `ddim-explorer` binary, which sits beside the test bundle.
-func runExplorer(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+/// The `ddim-explorer` binary built with the tests (it sits beside the test bundle).
+let testedBinary: URL = {
     let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    var binary = directory.appendingPathComponent("ddim-explorer")
-    if !FileManager.default.fileExists(atPath: binary.path) {
-        binary = directory.deletingLastPathComponent().appendingPathComponent("ddim-explorer")
-    }
+    let binary = directory.appendingPathComponent("ddim-explorer")
+    if FileManager.default.fileExists(atPath: binary.path) { return binary }
+    return directory.deletingLastPathComponent().appendingPathComponent("ddim-explorer")
+}()
+
+/// Runs `binary` (default: the binary built with the tests) in `workingDirectory` (default: the
+/// test's own working directory).
+func runExplorer(_ arguments: [String], in workingDirectory: URL? = nil,
+                 binary: URL = testedBinary) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    if let workingDirectory { process.currentDirectoryURL = workingDirectory }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

@@ -37,6 +37,17 @@ import Testing
         #expect(render.status == 3 && render.stderr.contains("at step ") && render.stdout.isEmpty)
     }
 
+    @Test func aTableWithANonFiniteCellFailsNamingTheCell() throws {
+        let arguments = ["table", "--tables", "1", "--step-counts", "10", "--repeats", "1", "--count", "100",
+                         "--dataset", "eight-gaussians", "--beta-start", "0.5", "--beta-end", "0.9", "--prediction-type", "v_prediction"]
+        let result = try runExplorer(arguments)
+        #expect(result.status == 3)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("S = 10 came out NaN or infinite"), "\(result.stderr)")
+        let allowed = try runExplorer(arguments + ["--allow-nonfinite"])
+        #expect(allowed.status == 0 && allowed.stdout.contains("nan"))
+    }
+
     @Test func theStatusIsDocumentedInTheHelp() throws {
         let help = try runExplorer(["--help"])
         #expect(help.stdout.contains("3 when a run produced NaN or infinity"))

@@ -16,10 +16,12 @@ trap 'rm -rf "$corpus"' EXIT
 mkdir -p .crashes
 status=0
 for target in FuzzConfig FuzzPoints; do
-    seeds="Seeds/$(echo "${target#Fuzz}" | tr '[:upper:]' '[:lower:]')"
+    seeds=("Seeds/$(echo "${target#Fuzz}" | tr '[:upper:]' '[:lower:]')")
+    # The hub's configs (the parity fixtures) seed the config reader too.
+    if [[ $target == FuzzConfig ]]; then seeds+=(../DDIMTests/Fixtures/hub_configs); fi
     mkdir -p "$corpus/$target"
-    echo "== $target for $seconds s (seeds: $seeds)"
-    if "$bin/$target" "$corpus/$target" "$seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
+    echo "== $target for $seconds s (seeds: ${seeds[*]})"
+    if "$bin/$target" "$corpus/$target" "${seeds[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
         -max_len=65536 -artifact_prefix="$here/.crashes/$target-" -print_final_stats=1 2> "$corpus/$target.log"; then
         grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|Done)" "$corpus/$target.log" || true
         echo "$target: clean"

@@ -85,7 +85,7 @@ import ToyWorld
         let url = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)/m.safetensors")
         let error = #expect(throws: ModelFileError.self) { try Self.model().write(to: url) }
         #expect(error?.file == url.path)
-        #expect(error?.description.contains("No such file") == true)
+        #expect(error?.description.contains("the directory does not exist") == true)
     }
 
     @Test func aFileWithoutDatasetAndTrainingStillLoads() throws {

@@ -32,6 +32,17 @@ struct NonFiniteResult: Error, CustomStringConvertible {
             + "; pass --allow-nonfinite to print the raw values"
     }
 
+    /// The failure of a `table` cell: `row` (the noise setting) at `steps` steps.
+    init(row: String, steps: Int, settings: RunSettings) {
+        let cause: String
+        if var scheduler = try? DDIMScheduler(configuration: settings.configuration), (try? scheduler.setTimesteps(steps)) != nil {
+            cause = Self.cause(settings: settings, scheduler: scheduler, timestep: scheduler.timesteps.first ?? 0)
+        } else {
+            cause = "the scheduler settings"
+        }
+        description = "the table cell \(row), S = \(steps) came out NaN or infinite: \(cause); pass --allow-nonfinite to print it as nan"
+    }
+
     /// The setting most likely to blame: a huge eta, a degenerate alpha-bar from the betas, or the configuration.
     static func cause(settings: RunSettings, scheduler: DDIMScheduler, timestep: Int) -> String {
         let configuration = settings.configuration

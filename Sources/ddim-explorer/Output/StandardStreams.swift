@@ -65,7 +65,12 @@ func writeToStandardOutput(_ text: String) throws {
 /// Writes a line to standard error (messages never go to stdout, which carries the data). A failure is
 /// remembered and turns the exit status into a failure, since there is nowhere left to report it.
 func printToStandardError(_ message: String) {
-    let code = StandardStreams.write((message + "\n").utf8, to: STDERR_FILENO)
+    writeToStandardError(message + "\n")
+}
+
+/// Writes `text` as it is (progress lines rewrite themselves with "\r"); a failure is remembered for the exit status.
+func writeToStandardError(_ text: String) {
+    let code = StandardStreams.write(text.utf8, to: STDERR_FILENO)
     if code != 0 { StandardStreams.standardErrorFailed.store(true, ordering: .relaxed) }
 }
 

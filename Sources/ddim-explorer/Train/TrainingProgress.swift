@@ -45,16 +45,16 @@ struct TrainingProgress {
 
     /// Ends an in-place line so the next message starts on its own line.
     mutating func finish() {
-        if wroteInPlace { FileHandle.standardError.write(Data("\n".utf8)) }
+        if wroteInPlace { writeToStandardError("\n") }
         wroteInPlace = false
     }
 
     private mutating func write(_ text: String) {
         if isTerminal {
-            FileHandle.standardError.write(Data("\r\(text)\u{1B}[K".utf8))
+            writeToStandardError("\r\(text)\u{1B}[K")
             wroteInPlace = true
         } else {
-            FileHandle.standardError.write(Data((text + "\n").utf8))
+            writeToStandardError(text + "\n")
         }
     }
 

@@ -5,7 +5,15 @@ import Foundation
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzConfig(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let data = start.map { Data(bytes: $0, count: count) } ?? Data()
-    guard let configuration = try? DDIMConfiguration(jsonData: data), (try? configuration.validate()) != nil else { return 0 }
+    guard let configuration = try? DDIMConfiguration(jsonData: data) else { return 0 }
+    // What the writer writes, the reader reads back to the same configuration: writing it again gives
+    // the same bytes (compared as text, so NaN values compare equal).
+    if let written = try? configuration.jsonData() {
+        guard let again = try? DDIMConfiguration(jsonData: written), (try? again.jsonData()) == written else {
+            fatalError("round trip changed the configuration: \(String(decoding: written, as: UTF8.self))")
+        }
+    }
+    guard (try? configuration.validate()) != nil else { return 0 }
     // Build the scheduler the CLI would (small schedules only, so the fuzzer measures the reader, not allocation).
     guard configuration.numTrainTimesteps <= 10_000, var scheduler = try? DDIMScheduler(configuration: configuration) else { return 0 }
     for steps in [1, min(50, configuration.numTrainTimesteps), configuration.numTrainTimesteps] {
