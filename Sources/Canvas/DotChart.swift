@@ -46,14 +46,19 @@ public struct DotChart: Sendable {
         self.yLabel = yLabel
     }
 
-    /// The chart in a frame of `width` × `height` cells (at least 20 × 8): plot, x labels, caption
-    /// and a legend line naming each symbol.
+    /// The chart in a frame of `width` × `height` cells (at least 20 × 8): plot, x labels, and a
+    /// legend naming each symbol (wrapped over as many lines as it needs; `*` marks coinciding points).
     public func render(width: Int, height: Int, depth: ColorDepth) -> Frame {
         let width = max(20, width), height = max(8, height)
         var frame = Frame(width: width, height: height)
         let values = series.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite) + [reference?.value].compactMap { $0 }
         let low = min(0, values.min() ?? 0), high = max(values.max() ?? 1, low + 1e-6)
-        let plotRows = height - 3
+        var legend = series.map { "\($0.symbol) \($0.name)" } + ["* several"]
+        if let reference { legend.append(".... \(reference.name) \(yLabel(reference.value))") }
+        if !xCaption.isEmpty { legend.insert(xCaption + ":", at: 0) }
+        let legendLines = Paragraph(legend.map { $0.replacingOccurrences(of: " ", with: "\u{00A0}") }.joined(separator: " · "))
+            .lines(width: width).map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") }
+        let plotRows = max(2, height - 2 - legendLines.count)
         let labelWidth = [high, (low + high) / 2, low].map { yLabel($0).count }.max() ?? 1
         let plotX = labelWidth + 2, plotWidth = width - plotX - 1
         func row(_ value: Float) -> Int { Int(((high - value) / (high - low) * Float(plotRows - 1)).rounded()) }
@@ -71,6 +76,7 @@ public struct DotChart: Sendable {
             let y = row(reference.value)
             for x in plotX..<(plotX + plotWidth) { frame.put(".", x: x, y: y, foreground: axis) }
         }
+        let symbols = Set(series.map(\.symbol) + ["*"])
         for line in series {
             let color = depth.convertForeground(line.color)
             let points = line.values.enumerated().compactMap { index, value in
@@ -82,17 +88,17 @@ public struct DotChart: Sendable {
                     if frame[x, y].text == " " || frame[x, y].text == "." { frame.put("·", x: x, y: y, foreground: color, attributes: .dim) }
                 }
             }
-            for (x, y) in points { frame.put(String(line.symbol), x: x, y: y, foreground: color, attributes: .bold) }
+            for (x, y) in points {
+                let taken = symbols.contains(Character(frame[x, y].text.isEmpty ? " " : frame[x, y].text))
+                frame.put(taken ? "*" : String(line.symbol), x: x, y: y, foreground: color, attributes: .bold)
+            }
         }
         var end = 0
         for (index, label) in columns.enumerated() {
             let x = min(max(column(index) - label.count / 2, end), width - label.count)
             if x >= end { end = frame.put(label, x: x, y: plotRows + 1, foreground: axis) + 1 }
         }
-        var legend = series.map { "\($0.symbol) \($0.name)" }
-        if let reference { legend.append(".... \(reference.name) \(yLabel(reference.value))") }
-        if !xCaption.isEmpty { legend.insert(xCaption + ":", at: 0) }
-        frame.put(legend.joined(separator: "  ").truncated(toWidth: width), x: 0, y: plotRows + 2)
+        for (row, line) in legendLines.enumerated() { frame.put(line, x: 0, y: plotRows + 2 + row) }
         return frame
     }
 }

@@ -81,9 +81,9 @@ extension RenderCommand {
 }
 
 extension RenderScene {
-    /// Adds the field's arrows under the followed points' markers, and its caption.
+    /// Adds the field's arrows under the followed points' markers, and its caption first in the status line.
     mutating func add(_ field: FieldArrows) {
         picture.markers.arrows = field.arrows + picture.markers.arrows
-        picture.caption = [picture.caption, field.caption].compactMap { $0 }.joined(separator: " · ")
+        picture.caption = [field.caption, picture.caption].compactMap { $0 }.joined(separator: " · ")
     }
 }
