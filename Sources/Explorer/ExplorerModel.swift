@@ -119,6 +119,11 @@ public struct ExplorerModel: Sendable {
             if let error = interpolation.error { return "⚠ \(error)" }
             if interpolation.hasNonFiniteValues { return "⚠ NaN/inf in the interpolation" + nonFiniteHint(interpolation.settings) }
         }
+        for (side, run) in runs.enumerated() {
+            if let warning = NoisyStartWarning(run: run) {
+                return "⚠ " + (runs.count > 1 ? (side == 0 ? "left: " : "right: ") : "") + warning.text
+            }
+        }
         return nil
     }
 
