@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "LearnedTests", dependencies: ["Learned"], exclude: ["Fixtures"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas", "Points", "DDIM"]),
         .testTarget(name: "SlideExportTests", dependencies: ["SlideExport", "Points", "CGIF"]),
-        .testTarget(name: "ExplorerTests", dependencies: ["Explorer"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Learned"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ddim-explorer", "Learned"]),
     ],

@@ -343,12 +343,16 @@ extension ExplorerModel {
     mutating func applyLessonPage() {
         guard let page = lessonPage else { return }
         let base = settingsBeforeLesson ?? focusedRun.settings
-        var sides = [ChainRun(settings: page.left.applied(to: base), probeSize: probeSize)]
-        if let right = page.right { sides.append(ChainRun(settings: right.applied(to: base), probeSize: probeSize)) }
-        runs = sides
+        let presets = [page.left] + (page.right.map { [$0] } ?? [])
+        let learned = learnedModels
+        runs = presets.map { ChainRun(settings: ChainRun.fitted($0.applied(to: base, learned: learned)), probeSize: probeSize) }
         focusedSide = 0
         isPlaying = true
+        trackedPoints = page.trackedPoints ?? trackedPoints
         statusMessage = "lesson \(lessonIndex + 1)/\(Lesson.all.count), page \(pageIndex + 1)/\(Lesson.all[lessonIndex].pages.count): Enter next"
+        if presets.contains(where: { $0.model == .learned }) && runs.contains(where: { $0.settings.model == nil }) {
+            statusMessage = "no shipped learned model found (Assets/models): this page runs the exact model, so its text may not hold"
+        }
     }
 
     // MARK: - Mouse

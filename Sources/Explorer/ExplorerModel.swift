@@ -53,6 +53,11 @@ public struct ExplorerModel: Sendable {
     /// How many times setting changes restarted the runs (each restart recomputes their start).
     public internal(set) var settingRestarts = 0
 
+    /// The shipped learned model of a dataset, for lesson pages that use one (nil: none found;
+    /// the page then runs the exact model and says so). Set by the executable, which can read
+    /// model files.
+    public var learnedModels: @Sendable (DatasetKind) -> RunModel? = { _ in nil }
+
     /// The most points that may be tracked at once.
     public static let maximumTrackedPoints = 8
 
@@ -113,6 +118,11 @@ public struct ExplorerModel: Sendable {
         if mode == .interpolate, let interpolation {
             if let error = interpolation.error { return "⚠ \(error)" }
             if interpolation.hasNonFiniteValues { return "⚠ NaN/inf in the interpolation" + nonFiniteHint(interpolation.settings) }
+        }
+        for (side, run) in runs.enumerated() {
+            if let warning = NoisyStartWarning(run: run) {
+                return "⚠ " + (runs.count > 1 ? (side == 0 ? "left: " : "right: ") : "") + warning.text
+            }
         }
         return nil
     }

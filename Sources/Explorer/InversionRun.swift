@@ -65,6 +65,13 @@ public struct InversionRun: Sendable {
         return InversionRun.rmsDistance(last, states[0])
     }
 
+    /// Mean squared error per coordinate between the data and its reconstruction, as `table`'s
+    /// Table 2 and the paper report it (nil until the way back is done).
+    public var reconstructionMeanSquaredError: Double? {
+        guard states.count == totalSteps + 1, totalSteps > 0, let last = states.last else { return nil }
+        return PaperTables.meanSquaredError(last, states[0])
+    }
+
     /// Root-mean-square distance between the data and the state on screen.
     public var currentError: Float { InversionRun.rmsDistance(current, states[0]) }
 

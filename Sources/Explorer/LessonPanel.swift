@@ -10,8 +10,8 @@ enum LessonPanel {
         guard inside.height > 0 else { return }
         let footer = "Enter/PgDn next · Bksp/PgUp back · L leave"
         let textRows = inside.height - 1
-        let lines = Paragraph(page.text).lines(width: inside.width)
-        for (row, line) in lines.prefix(textRows).enumerated() {
+        let lines = Text.page(Paragraph(page.text).lines(width: inside.width), width: inside.width, rows: textRows, ascii: ascii)
+        for (row, line) in lines.enumerated() {
             frame.put(line, x: inside.x, y: inside.y + row)
         }
         frame.put(Text.fit(footer, inside.width), x: inside.x, y: inside.maxY - 1, attributes: .dim)

@@ -9,8 +9,9 @@ enum QualityPanel {
         case .invert:
             guard let run = model.inversion else { return ("reconstruction", []) }
             var lines = ["RMS distance to data: \(Text.number(run.currentError, 4))"]
-            if let error = run.reconstructionError {
-                lines.append("reconstruction error: \(Text.number(error, 5))")
+            if let error = run.reconstructionError, let meanSquare = run.reconstructionMeanSquaredError {
+                lines.append("reconstruction MSE/coord: \(Text.small(Float(meanSquare), 5))")
+                lines.append("(as table's Table 2; RMS distance \(Text.number(error, 5)))")
                 lines.append("(\(run.stepsPerDirection) steps each way; more steps → smaller)")
             } else {
                 lines.append("reconstruction error: after \(run.totalSteps) steps")

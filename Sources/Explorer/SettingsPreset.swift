@@ -10,6 +10,11 @@ import ToyWorld
 /// ```
 public struct SettingsPreset: Sendable, Hashable {
     public var dataset: DatasetKind?
+    public var count: Int?
+    public var seed: UInt64?
+    /// The model in the loop: the exact denoiser, or the dataset's shipped learned model (which
+    /// ``ExplorerModel/learnedModels`` provides).
+    public var model: ModelChoice?
     public var steps: Int?
     public var eta: Float?
     public var largeVariance: Bool?
@@ -22,11 +27,14 @@ public struct SettingsPreset: Sendable, Hashable {
     public var alphaToOne: Bool?
     public var zeroSNR: Bool?
 
-    public init(dataset: DatasetKind? = nil, steps: Int? = nil, eta: Float? = nil, largeVariance: Bool? = nil,
+    public init(dataset: DatasetKind? = nil, count: Int? = nil, seed: UInt64? = nil, model: ModelChoice? = nil, steps: Int? = nil, eta: Float? = nil, largeVariance: Bool? = nil,
                 schedule: BetaSchedule? = nil, spacing: TimestepSpacing? = nil, clipping: Bool? = nil,
                 clipRange: Float? = nil, thresholding: Bool? = nil, prediction: PredictionType? = nil,
                 alphaToOne: Bool? = nil, zeroSNR: Bool? = nil) {
         self.dataset = dataset
+        self.count = count
+        self.seed = seed
+        self.model = model
         self.steps = steps
         self.eta = eta
         self.largeVariance = largeVariance
@@ -40,10 +48,18 @@ public struct SettingsPreset: Sendable, Hashable {
         self.zeroSNR = zeroSNR
     }
 
-    /// `settings` with every field of this preset that is set.
-    public func applied(to settings: RunSettings) -> RunSettings {
+    /// `settings` with every field of this preset that is set; a learned model comes from
+    /// `learned` (given the dataset), the exact model clears ``RunSettings/model``.
+    public func applied(to settings: RunSettings, learned: (DatasetKind) -> RunModel? = { _ in nil }) -> RunSettings {
         var result = settings
         if let dataset { result.dataset = dataset; result.userPoints = nil }
+        if let count { result.count = count }
+        if let seed { result.seed = seed }
+        switch model {
+        case .exact?: result.model = nil
+        case .learned?: result.model = learned(result.dataset)
+        case nil: break
+        }
         if let steps { result.steps = steps }
         if let eta { result.eta = eta }
         if let largeVariance { result.configuration.varianceKind = largeVariance ? .largeSigmaHat : .ddim }
@@ -66,6 +82,9 @@ public struct SettingsPreset: Sendable, Hashable {
     public func merging(_ change: SettingsPreset) -> SettingsPreset {
         var result = self
         if let v = change.dataset { result.dataset = v }
+        if let v = change.count { result.count = v }
+        if let v = change.seed { result.seed = v }
+        if let v = change.model { result.model = v }
         if let v = change.steps { result.steps = v }
         if let v = change.eta { result.eta = v }
         if let v = change.largeVariance { result.largeVariance = v }
@@ -79,4 +98,12 @@ public struct SettingsPreset: Sendable, Hashable {
         if let v = change.zeroSNR { result.zeroSNR = v }
         return result
     }
+}
+
+/// Which model a preset puts in the loop.
+public enum ModelChoice: String, Sendable, Hashable {
+    /// The dataset's exact denoiser: no model error, only the sampler's.
+    case exact
+    /// The dataset's shipped trained network (`Assets/models/NAME.safetensors`).
+    case learned
 }

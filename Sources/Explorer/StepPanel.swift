@@ -43,7 +43,7 @@ enum StepPanel {
 
     /// The update written out with numbers.
     static func describe(_ c: StepCoefficients, settings: RunSettings) -> [String] {
-        let n = { (v: Float) in Text.number(v, 4) }
+        let n = { (v: Float) in Text.small(v, 4) }
         let a = c.alphaProduct
         let sqrtA = a.squareRoot(), sqrtB = (1 - a).squareRoot()
         let x0: String

@@ -52,6 +52,7 @@ struct ExploreCommand: ParsableCommand {
             throw ExitCode(2)
         }
         var model = ExplorerModel(settings: settings, configurationPath: saveConfig)
+        model.learnedModels = ModelLibrary.shippedModel
         let ending = ExploreLoop(terminal: terminal).run(&model)
         terminal.close()
         // Also after quitting: the last writes, at close, can fail too.

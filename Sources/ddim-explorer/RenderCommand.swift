@@ -22,6 +22,9 @@ struct RenderCommand: ParsableCommand {
           ddim-explorer render --dataset swiss-roll --step 10 --steps 50 --glyphs sextants --color 256
           ddim-explorer render --dataset letters --width 100 --height 30 --view points --svg letters.svg
           ddim-explorer render --dataset two-moons --steps 20 --animate moons.gif
+          ddim-explorer render --dataset two-moons --forward 300 --plain
+          ddim-explorer render --dataset two-moons --forward 999 --steps 20 --animate forward.gif
+          ddim-explorer render --dataset eight-gaussians --step 10 --field denoised
         """
     )
 
@@ -54,6 +57,14 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the cloud, the data and the trails as an SVG picture to this file. An existing file is replaced only once the picture is complete; a symbolic link is followed; /dev/stdout and FIFOs are written directly.", valueName: "file"))
     var svg: String?
 
+    @Option(help: ArgumentHelp("Show the forward process instead of a sampling run: the data noised to level T (0 ... T-1), q(x_t | x0) = N(sqrt(ᾱ_t) x0, (1 - ᾱ_t) I), arrows from followed points' x0 to their x_t, and how far DDIM (eta 0, --steps) brings them back. With --animate: the noising from x0 to T, then DDIM's way back.",
+                               valueName: "T"))
+    var forward: Int?
+
+    @Option(help: ArgumentHelp("Draw the model's vector field at the shown timestep as arrows on a grid: denoised (x̂0 − x_t) or step (one DDIM update), scaled to the grid.",
+                               valueName: "kind"))
+    var field: String?
+
     @OptionGroup(title: "Animation")
     var animation: AnimationOptions
 
@@ -66,6 +77,12 @@ struct RenderCommand: ParsableCommand {
             let request = try RenderRequest(command: self)
             let animationFormat = try animation.checkedFormat()
             let settings = try options.settings()
+            let fieldKind = try checkedField()
+            if let forward {
+                try renderForward(level: forward, settings: settings, request: request, fieldKind: fieldKind,
+                                  animationFormat: animationFormat)
+                return
+            }
             try MemoryBudget.standard.check(
                 "--count", value: settings.count, unit: "point",
                 bytesPerUnit: MemoryBudget.bytesPerChainPoint(steps: settings.steps, keepsHistory: true, printedStates: 0))
@@ -79,7 +96,12 @@ struct RenderCommand: ParsableCommand {
                 try chain.advance()
                 if chain.hasNonFiniteValues && !nonFinite.allowNonfinite { throw NonFiniteResult(chain: chain) }
             }
-            let scene = RenderScene(chain: chain, request: request)
+            var scene = RenderScene(chain: chain, request: request)
+            if let fieldKind {
+                let timestep = chain.timesteps.isEmpty ? 0 : chain.timesteps[min(chain.stepIndex, chain.timesteps.count - 1)]
+                scene.add(try FieldArrows(settings: settings, kind: fieldKind, timestep: timestep, viewport: scene.picture.viewport,
+                                          width: request.width, height: request.height))
+            }
             let frame = scene.picture.render(width: request.width, height: request.height, style: request.style)
             try writeToStandardOutput((request.plain ? frame.plainText : frame.ansiText(depth: request.style.depth)) + "\n")
             if let animationFormat {

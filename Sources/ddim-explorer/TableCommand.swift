@@ -26,6 +26,7 @@ struct TableCommand: ParsableCommand {
           ddim-explorer table --skip quad --format json > table.json
           ddim-explorer table --tables 1 --step-counts 10,100 --count 500
           ddim-explorer table --dataset two-moons --model learned --tables 1
+          ddim-explorer table --tables 1 --step-counts 2,5,10,20,50,100 --plot
         """
     )
 
@@ -56,6 +57,9 @@ struct TableCommand: ParsableCommand {
     @Option(help: "Output format: markdown, csv or json.")
     var format: TableFormat = .markdown
 
+    @Flag(help: "After Table 1, draw it as curves: MMD × 100 against S, one symbol per row (0 = eta 0, 2 = eta 0.2, 5 = eta 0.5, 1 = eta 1, s = sigma-hat), the noise floor dotted. Markdown only.")
+    var plot = false
+
     @OptionGroup(title: "Model")
     var model: ModelOptions
 
@@ -70,6 +74,12 @@ struct TableCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let settings = try tableSettings()
+            if plot && format != .markdown {
+                throw CommandError("--plot draws a text chart: use it with --format markdown, not --format \(format.rawValue)")
+            }
+            if plot && tables == .two {
+                throw CommandError("--plot draws Table 1: use it with --tables 1 or both, not --tables 2")
+            }
             let train = settings.configuration.numTrainTimesteps
             for (name, list) in [("--step-counts", stepCounts), ("--inversion-step-counts", inversionStepCounts)] {
                 if let bad = list.values.first(where: { $0 < 1 || $0 > train }) {
@@ -112,6 +122,7 @@ struct TableCommand: ParsableCommand {
             let report = TableReport(settings: settings, datasetName: data.data ?? settings.datasetName, generation: generation,
                                      reconstruction: reconstruction, totalSeconds: seconds)
             try writeToStandardOutput(report.text(format))
+            if plot, let generation { try writeToStandardOutput(GenerationChart.text(generation)) }
             printToStandardError(String(format: "done in %.1f s", seconds))
         }
     }

@@ -45,8 +45,14 @@ struct AnimationOptions: ParsableArguments {
     /// Writes the animation of `chain` (run to its end) showing `viewport`, with `data` underneath
     /// and `followedRows` traced.
     func write(_ format: Format, chain: SamplingChain, viewport: Viewport, data: SampleBatch?, followedRows: [Int]) throws {
+        try write(format, states: chain.states, labels: Self.labels(chain), viewport: viewport, data: data, followedRows: followedRows)
+    }
+
+    /// Writes an animation of `states` (one frame each, with its label).
+    func write(_ format: Format, states: [SampleBatch], labels: [String], viewport: Viewport, data: SampleBatch?,
+               followedRows: [Int]) throws {
         guard let animate else { return }
-        let animation = ChainAnimation(states: chain.states, labels: Self.labels(chain), viewport: viewport, background: data,
+        let animation = ChainAnimation(states: states, labels: labels, viewport: viewport, background: data,
                                        followedRows: followedRows, style: .init(width: imageSize, height: imageSize))
         let frameDelay = max(1, Int((100 / Double(fps)).rounded()))
         let finalDelay = max(frameDelay, Int((hold * 100).rounded()))

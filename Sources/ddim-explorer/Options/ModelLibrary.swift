@@ -1,4 +1,6 @@
 import Foundation
+import Learned
+import ToyWorld
 
 /// Where the shipped models live (`Assets/models/*.safetensors`) and how they are found.
 ///
@@ -49,6 +51,13 @@ enum ModelLibrary {
     static func url(named name: String) -> URL? {
         guard names.contains(name), let directory else { return nil }
         return directory.appendingPathComponent(name + ".safetensors")
+    }
+
+    /// The shipped model of `dataset` in the loop (named `learned:DATASET`), nil when there is
+    /// none or it cannot be read.
+    @Sendable static func shippedModel(for dataset: DatasetKind) -> RunModel? {
+        guard let url = url(named: dataset.rawValue), let file = try? ModelFile(contentsOf: url) else { return nil }
+        return RunModel(name: "learned:\(dataset.rawValue)", denoiser: file.denoiser)
     }
 
     /// Where a model's measurement record lives: `NAME.json` beside `NAME.safetensors`.
