@@ -17,6 +17,11 @@ func runShell(_ script: String) throws -> (status: Int32, stdout: String, stderr
     var environment = ProcessInfo.processInfo.environment
     environment["BIN"] = explorerBinaryPath
     process.environment = environment
+    return try runCapturingOutput(process)
+}
+
+/// Runs `process` with stdin from /dev/null until it ends; returns the exit status and both streams.
+func runCapturingOutput(_ process: Process) throws -> (status: Int32, stdout: String, stderr: String) {
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

@@ -40,7 +40,7 @@ public enum InputFile {
         var bytes: [UInt8] = []
         do {
             try forEachChunk(path, chunkSize: 1 << 16) { chunk in
-                guard bytes.count + chunk.count <= limit else { throw FileReadError(path: path, reason: "larger than \(limit) bytes") }
+                guard bytes.count + chunk.count <= limit else { throw FileReadError(path: path, exceeding: limit) }
                 bytes.append(contentsOf: chunk)
             }
         } catch let error as FileReadError {
@@ -58,10 +58,18 @@ public struct FileReadError: Error, CustomStringConvertible, Equatable, Sendable
     public var path: String
     /// The reason in words.
     public var reason: String
+    /// The limit of ``InputFile/readAll(_:limit:)`` when the file was larger than it, else nil.
+    public var exceededLimit: Int?
 
     public init(path: String, reason: String) {
         self.path = path
         self.reason = reason
+    }
+
+    /// The error of a file larger than `limit` bytes.
+    public init(path: String, exceeding limit: Int) {
+        self.init(path: path, reason: "larger than \(limit) bytes")
+        exceededLimit = limit
     }
 
     /// The error of a failed system call that set `errno`.

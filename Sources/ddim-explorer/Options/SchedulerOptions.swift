@@ -129,7 +129,7 @@ struct SchedulerOptions: ParsableArguments {
         do {
             data = Data(try InputFile.readAll(path, limit: maximumConfigBytes))
         } catch {
-            if error.reason.hasPrefix("larger than") {
+            if error.exceededLimit != nil {
                 throw CommandError("scheduler config '\(path)' is larger than \(maximumConfigBytes >> 20) MB; "
                                    + "allowed: a diffusers scheduler_config.json (a few KB, or about 25 MB of trained_betas "
                                    + "for a million timesteps)")
